@@ -1,0 +1,246 @@
+package dev.dafu.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The README's first command: runs Kafka, Elasticsearch, the demo site and the five services on
+ * this machine, crawls the demo site once and prints where to search. Ctrl-C (or
+ * {@code deploy/local/stop}) stops everything it started.
+ * <p>
+ * Usage: {@code java -jar deploy/local/target/dafu-local-*.jar <repository folder>}. Ports and the
+ * data folder come from environment variables; see the README.
+ */
+public final class LocalRun {
+
+	private static final List<String> DEMO_START_PAGES = List.of("/jytabl/rddbjy/index.html",
+			"/jytabl/rddbjy/index_1.html", "/jytabl/rddbjy/index_2.html", "/jytabl/zxwyta/index.html",
+			"/jytabl/zxwyta/index_1.html", "/jytabl/zxwyta/index_2.html");
+
+	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+	private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+
+	private final Path repository;
+
+	private final Path dataDir;
+
+	private LocalRun(Path repository, Path dataDir) {
+		this.repository = repository;
+		this.dataDir = dataDir;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+		Path dataDir = Path.of(env("DAFU_DATA_DIR", repository.resolve("deploy/local/data").toString()))
+			.toAbsolutePath();
+		LocalRun run = new LocalRun(repository, dataDir);
+		Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll, "dafu-local-stop"));
+		try {
+			run.startAll();
+		}
+		catch (Exception ex) {
+			System.err.println("Dafu could not start: " + ex.getMessage());
+			System.exit(1);
+		}
+		Thread.currentThread().join();
+	}
+
+	private void startAll() throws Exception {
+		Instant begin = Instant.now();
+		Files.createDirectories(this.dataDir);
+		Files.writeString(this.dataDir.resolve("dafu.pid"), Long.toString(ProcessHandle.current().pid()));
+		Path target = this.repository.resolve("deploy/local/target");
+		Path logs = this.dataDir.resolve("logs");
+
+		say("Starting Kafka and Elasticsearch (data in " + this.dataDir + ") ...");
+		CompletableFuture<LocalKafka> kafkaStart = CompletableFuture.supplyAsync(() -> started(() -> LocalKafka.start(
+				target.resolve("kafka/libs"), this.dataDir.resolve("kafka"), port("DAFU_KAFKA_PORT", 9092),
+				port("DAFU_KAFKA_CONTROLLER_PORT", 9093))));
+		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture
+			.supplyAsync(() -> started(() -> LocalElasticsearch.start(elasticsearchDistribution(target),
+					this.dataDir.resolve("elasticsearch"), port("DAFU_ELASTICSEARCH_PORT", 9200),
+					port("DAFU_ELASTICSEARCH_TRANSPORT_PORT", 9300))));
+		LocalKafka kafka = kafkaStart.join();
+		LocalElasticsearch elasticsearch = elasticsearchStart.join();
+		say("Kafka at " + kafka.bootstrapServers() + ", Elasticsearch at " + elasticsearch.uri());
+
+		StaticSite demoSite = StaticSite.start(this.repository.resolve("deploy/local/demo-site"),
+				port("DAFU_DEMO_SITE_PORT", 8090));
+		this.started.add(demoSite);
+
+		Map<String, String> common = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+				"DAFU_ELASTICSEARCH_URIS", elasticsearch.uri().toString());
+		List<String> crawlerArgs = new ArrayList<>(List.of("--dafu.crawler.sites[0].id=demo"));
+		for (int i = 0; i < DEMO_START_PAGES.size(); i++) {
+			crawlerArgs.add("--dafu.crawler.sites[0].start-urls[" + i + "]="
+					+ demoSite.baseUri().resolve(DEMO_START_PAGES.get(i)));
+		}
+		List<Service> services = List.of(new Service("indexer", "DAFU_INDEXER_PORT", 8084, "256m", List.of()),
+				new Service("search", "DAFU_SEARCH_PORT", 8080, "384m", List.of()),
+				new Service("enricher", "DAFU_ENRICHER_PORT", 8083, "384m", List.of()),
+				new Service("parser", "DAFU_PARSER_PORT", 8082, "256m", List.of()),
+				new Service("crawler", "DAFU_CRAWLER_PORT", 8081, "256m", crawlerArgs));
+		say("Starting the services: indexer, search, enricher, parser, crawler ...");
+		List<ServerProcess> processes = new ArrayList<>();
+		for (Service service : services) {
+			processes.add(startService(service, common, logs));
+		}
+		for (int i = 0; i < services.size(); i++) {
+			Readiness.awaitHttpOk(processes.get(i), services.get(i).uri("/actuator/health"), Duration.ofSeconds(180));
+		}
+		URI search = services.get(1).uri("/");
+		say("");
+		say("Dafu is running (" + Duration.between(begin, Instant.now()).toSeconds() + " s).");
+		say("  Search UI:   " + search);
+		say("  Search API:  " + search.resolve("/api/replies?q=") + "科技创新");
+		say("  Demo site:   " + demoSite.baseUri() + "/");
+		say("  Logs:        " + logs);
+		say("Stop it with Ctrl-C or deploy/local/stop.");
+		long replies = awaitCrawl(search.resolve("/api/replies?size=1"));
+		say("Demo site crawled: " + replies + " replies searchable, "
+				+ Duration.between(begin, Instant.now()).toSeconds() + " s after start.");
+	}
+
+	private ServerProcess startService(Service service, Map<String, String> common, Path logs) throws IOException {
+		Path jar = serviceJar(service.name());
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + service.heap(), "-XX:+UseSerialGC", "-jar", jar.toString()));
+		command.addAll(service.args());
+		Map<String, String> environment = new HashMap<>(common);
+		environment.put(service.portVariable(), Integer.toString(service.port()));
+		environment.put("DAFU_CRAWL_ON_STARTUP", "true");
+		ServerProcess process = ServerProcess.start(service.name(), command, environment, this.repository,
+				logs.resolve(service.name() + ".log"));
+		this.started.add(process);
+		return process;
+	}
+
+	/** Waits until the number of searchable replies stops growing, and returns it. */
+	private static long awaitCrawl(URI countUri) throws InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		long last = -1;
+		Instant changed = Instant.now();
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (Instant.now().isBefore(deadline)) {
+			long total = total(http, countUri);
+			if (total != last) {
+				last = total;
+				changed = Instant.now();
+			}
+			else if (total > 0 && Duration.between(changed, Instant.now()).toSeconds() >= 10) {
+				return total;
+			}
+			Thread.sleep(1000);
+		}
+		return last;
+	}
+
+	private static long total(HttpClient http, URI uri) throws InterruptedException {
+		try {
+			String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+			Matcher matcher = TOTAL.matcher(body);
+			return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private Path serviceJar(String name) throws IOException {
+		Path targetDir = this.repository.resolve("services").resolve(name).resolve("target");
+		try (var files = Files.list(targetDir)) {
+			return files.filter(f -> f.getFileName().toString().matches("dafu-" + name + "-.*-exec\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no runnable jar in " + targetDir + ": build first"));
+		}
+	}
+
+	private static Path elasticsearchDistribution(Path target) {
+		try (var files = Files.list(target)) {
+			return files.filter(f -> f.getFileName().toString().startsWith("elasticsearch-"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no Elasticsearch in " + target + ": build first"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T extends AutoCloseable> T started(Starter<T> starter) {
+		try {
+			T server = starter.start();
+			this.started.add(server);
+			return server;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	private void stopAll() {
+		List<AutoCloseable> servers = new ArrayList<>(this.started);
+		if (servers.isEmpty()) {
+			return;
+		}
+		say("Stopping Dafu ...");
+		for (int i = servers.size() - 1; i >= 0; i--) {
+			try {
+				servers.get(i).close();
+			}
+			catch (Exception ex) {
+				System.err.println("Stopping " + servers.get(i) + " failed: " + ex.getMessage());
+			}
+		}
+		this.started.clear();
+		say("Stopped.");
+	}
+
+	private static int port(String variable, int defaultPort) {
+		return Integer.parseInt(env(variable, Integer.toString(defaultPort)));
+	}
+
+	private static String env(String variable, String defaultValue) {
+		String value = System.getenv(variable);
+		return value == null || value.isBlank() ? defaultValue : value;
+	}
+
+	private static void say(String line) {
+		System.out.println(line);
+	}
+
+	@FunctionalInterface
+	private interface Starter<T> {
+
+		T start() throws Exception;
+
+	}
+
+	private record Service(String name, String portVariable, int defaultPort, String heap, List<String> args) {
+
+		int port() {
+			return LocalRun.port(this.portVariable, this.defaultPort);
+		}
+
+		URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + port() + path);
+		}
+
+	}
+
+}

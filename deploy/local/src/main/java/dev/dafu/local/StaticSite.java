@@ -1,0 +1,90 @@
+package dev.dafu.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves a folder as a static website on loopback: the demo site of the local run, and the
+ * fixture sites of the tests. Only GET and HEAD; nothing outside the folder.
+ */
+public final class StaticSite implements AutoCloseable {
+
+	private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html", "htm", "text/html", "css",
+			"text/css", "js", "text/javascript", "txt", "text/plain", "xml", "application/xml", "json",
+			"application/json", "pdf", "application/pdf");
+
+	private final HttpServer server;
+
+	private final Path root;
+
+	private StaticSite(HttpServer server, Path root) {
+		this.server = server;
+		this.root = root;
+	}
+
+	/** Starts serving {@code root} on 127.0.0.1; port 0 picks a free port. */
+	public static StaticSite start(Path root, int port) throws IOException {
+		Path folder = root.toAbsolutePath().normalize();
+		if (!Files.isDirectory(folder)) {
+			throw new IllegalArgumentException(folder + " is not a folder");
+		}
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		StaticSite site = new StaticSite(server, folder);
+		server.createContext("/", site::handle);
+		server.start();
+		return site;
+	}
+
+	public URI baseUri() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String method = exchange.getRequestMethod();
+			if (!method.equals("GET") && !method.equals("HEAD")) {
+				exchange.sendResponseHeaders(405, -1);
+				return;
+			}
+			Path file = this.root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+			if (Files.isDirectory(file)) {
+				file = file.resolve("index.html");
+			}
+			if (!file.startsWith(this.root) || !Files.isRegularFile(file)) {
+				exchange.sendResponseHeaders(404, -1);
+				return;
+			}
+			byte[] body = Files.readAllBytes(file);
+			exchange.getResponseHeaders().set("Content-Type", contentType(file));
+			if (method.equals("HEAD")) {
+				exchange.sendResponseHeaders(200, -1);
+				return;
+			}
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
+
+	private static String contentType(Path file) {
+		String name = file.getFileName().toString();
+		String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+		return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.dafu.enricher;
+
+import java.util.function.Function;
+
+import dev.dafu.reply.EnrichedReply;
+import dev.dafu.reply.Reply;
+import dev.dafu.text.ChineseSegmenter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class EnricherConfiguration {
+
+	@Bean
+	ReplyEnricher replyEnricher() {
+		return new ReplyEnricher(new ChineseSegmenter());
+	}
+
+	/** {@code replies.parsed} → {@code replies.enriched} (compacted: the latest version of every reply). */
+	@Bean
+	Function<Message<Reply>, Message<EnrichedReply>> enrichReply(ReplyEnricher replyEnricher) {
+		return message -> {
+			EnrichedReply enriched = replyEnricher.enrich(message.getPayload());
+			return MessageBuilder.withPayload(enriched).setHeader(KafkaHeaders.KEY, enriched.reply().id()).build();
+		};
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.dafu.parser;
+
+/**
+ * A page looks like a reply but lacks what every reply must have. The record goes to the
+ * dead-letter topic with this message as its reason; it is not retried, since the same bytes fail
+ * the same way.
+ */
+public class UnparseableReplyException extends RuntimeException {
+
+	public UnparseableReplyException(String url, String reason) {
+		super(reason + " [url=" + url + ", extractor=" + ReplyParser.EXTRACTOR_VERSION + "]");
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.dafu.reply;
+
+import java.time.Instant;
+
+/**
+ * One fetched page as the crawler hands it to the parser on {@code crawl.pages}. The raw bytes
+ * travel unchanged so the parser can decide the encoding itself.
+ *
+ * @param url the canonical URL the page was fetched from (the record's key)
+ * @param site the id of the site profile that led to this page
+ * @param fetchedAt when the crawler received the page
+ * @param status the HTTP status code
+ * @param contentType the {@code Content-Type} header as sent, may be null
+ * @param content the body bytes (base64 in JSON)
+ */
+public record CrawledPage(String url, String site, Instant fetchedAt, int status, String contentType,
+		byte[] content) {
+}

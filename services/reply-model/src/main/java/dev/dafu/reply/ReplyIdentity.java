@@ -1,0 +1,56 @@
+package dev.dafu.reply;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Derives a reply's stable id. A reply is identified by its issuer and document number, or by its
+ * issuer and normalised title when it has no number, never by URL: the same reply published under
+ * two URLs gets one id.
+ */
+public final class ReplyIdentity {
+
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000]+");
+
+	private ReplyIdentity() {
+	}
+
+	public static String of(String issuer, String documentNumber, String title) {
+		if (issuer == null || issuer.isBlank()) {
+			throw new IllegalArgumentException("a reply id needs an issuer");
+		}
+		String distinguishing = documentNumber != null && !documentNumber.isBlank()
+				? "no:" + normaliseDocumentNumber(documentNumber) : "title:" + normaliseTitle(title);
+		return sha256Hex(normalise(issuer) + "\n" + distinguishing).substring(0, 32);
+	}
+
+	/** Folds the bracket and spacing variants sites use for the same number. */
+	static String normaliseDocumentNumber(String documentNumber) {
+		return normalise(documentNumber).replaceAll("[\\[［（(〔]", "〔").replaceAll("[\\]］）)〕]", "〕");
+	}
+
+	static String normaliseTitle(String title) {
+		if (title == null || title.isBlank()) {
+			throw new IllegalArgumentException("a reply id needs a document number or a title");
+		}
+		return normalise(title);
+	}
+
+	private static String normalise(String text) {
+		return WHITESPACE.matcher(text).replaceAll("");
+	}
+
+	private static String sha256Hex(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+}

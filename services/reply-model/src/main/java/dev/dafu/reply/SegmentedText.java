@@ -1,0 +1,10 @@
+package dev.dafu.reply;
+
+/**
+ * A reply's text cut into Chinese words, joined by single spaces, ready for a whitespace analyzer.
+ *
+ * @param title the segmented title
+ * @param body the segmented body
+ */
+public record SegmentedText(String title, String body) {
+}
