@@ -41,8 +41,12 @@ public final class LocalElasticsearch implements AutoCloseable {
 		this.port = port;
 	}
 
-	public static LocalElasticsearch start(Path distribution, Path dataDir, int port, int transportPort)
-			throws IOException, InterruptedException {
+	/**
+	 * Starts Elasticsearch and waits until the cluster is yellow.
+	 * @param keepData false to start with no indices, dropping those of an earlier start
+	 */
+	public static LocalElasticsearch start(Path distribution, Path dataDir, int port, int transportPort,
+			boolean keepData) throws IOException, InterruptedException {
 		if (!Files.isDirectory(distribution.resolve("bin"))) {
 			throw new IllegalStateException(distribution + " is missing: build first (./mvnw package -DskipTests)");
 		}
@@ -52,6 +56,9 @@ public final class LocalElasticsearch implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		if (!Files.isDirectory(home.resolve("bin"))) {
 			copyTree(distribution, home);
+		}
+		if (!keepData) {
+			Folders.deleteTree(home.resolve("data"));
 		}
 		Files.writeString(home.resolve("config/elasticsearch.yml"), settings(home, port, transportPort));
 		List<String> command = new ArrayList<>();

@@ -27,10 +27,17 @@ public final class LocalKafka implements AutoCloseable {
 		this.port = port;
 	}
 
-	public static LocalKafka start(Path kafkaLibs, Path dataDir, int port, int controllerPort)
+	/**
+	 * Starts the broker and waits until it accepts connections.
+	 * @param keepData false to start with no topics, dropping those of an earlier start
+	 */
+	public static LocalKafka start(Path kafkaLibs, Path dataDir, int port, int controllerPort, boolean keepData)
 			throws IOException, InterruptedException {
 		if (!Files.isDirectory(kafkaLibs)) {
 			throw new IllegalStateException(kafkaLibs + " is missing: build first (./mvnw package -DskipTests)");
+		}
+		if (!keepData) {
+			Folders.deleteTree(dataDir);
 		}
 		Files.createDirectories(dataDir);
 		Path config = dataDir.resolve("server.properties");

@@ -71,11 +71,11 @@ public final class LocalRun {
 		say("Starting Kafka and Elasticsearch (data in " + this.dataDir + ") ...");
 		CompletableFuture<LocalKafka> kafkaStart = CompletableFuture.supplyAsync(() -> started(() -> LocalKafka.start(
 				target.resolve("kafka/libs"), this.dataDir.resolve("kafka"), port("DAFU_KAFKA_PORT", 9092),
-				port("DAFU_KAFKA_CONTROLLER_PORT", 9093))));
+				port("DAFU_KAFKA_CONTROLLER_PORT", 9093), true)));
 		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture
 			.supplyAsync(() -> started(() -> LocalElasticsearch.start(elasticsearchDistribution(target),
 					this.dataDir.resolve("elasticsearch"), port("DAFU_ELASTICSEARCH_PORT", 9200),
-					port("DAFU_ELASTICSEARCH_TRANSPORT_PORT", 9300))));
+					port("DAFU_ELASTICSEARCH_TRANSPORT_PORT", 9300), true)));
 		LocalKafka kafka = kafkaStart.join();
 		LocalElasticsearch elasticsearch = elasticsearchStart.join();
 		say("Kafka at " + kafka.bootstrapServers() + ", Elasticsearch at " + elasticsearch.uri());

@@ -6,8 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +28,8 @@ public final class StaticSite implements AutoCloseable {
 	private final HttpServer server;
 
 	private final Path root;
+
+	private final Queue<String> requestedPaths = new ConcurrentLinkedQueue<>();
 
 	private StaticSite(HttpServer server, Path root) {
 		this.server = server;
@@ -44,6 +49,11 @@ public final class StaticSite implements AutoCloseable {
 		return site;
 	}
 
+	/** Every path asked for so far, in order, so tests can see what a crawler fetched. */
+	public List<String> requestedPaths() {
+		return List.copyOf(this.requestedPaths);
+	}
+
 	public URI baseUri() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 	}
@@ -56,6 +66,7 @@ public final class StaticSite implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String method = exchange.getRequestMethod();
+			this.requestedPaths.add(exchange.getRequestURI().getPath());
 			if (!method.equals("GET") && !method.equals("HEAD")) {
 				exchange.sendResponseHeaders(405, -1);
 				return;

@@ -36,8 +36,12 @@ public class ReplyParser {
 	/** Recorded on every reply so that output of an older parser can be found and re-parsed. */
 	public static final String EXTRACTOR_VERSION = "0.1.0";
 
+	/**
+	 * Titles of replies: {@code …建议的答复}, {@code …提案的答复函}, {@code …提案答复的函},
+	 * {@code …的会办意见}. A column heading such as {@code 人大代表建议答复} is not one.
+	 */
 	private static final Pattern REPLY_TITLE = Pattern
-		.compile(".*(建议|提案|议案).*(答复|答复函|答复的函|会办意见)\\s*$");
+		.compile(".*(建议|提案|议案)(的答复函?|答复的函)|.*(建议|提案|议案).*的会办意见");
 
 	private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
 			"[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*\\d{4}\\s*[〕\\]］）)]\\s*第?\\s*\\d+\\s*号");

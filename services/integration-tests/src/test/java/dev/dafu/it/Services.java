@@ -1,0 +1,46 @@
+package dev.dafu.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.dafu.testsupport.RealServers;
+
+/** Dafu services started in the test JVM against the real servers, each with its own configuration file. */
+final class Services implements AutoCloseable {
+
+	private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+	private final String index;
+
+	Services(String index) {
+		this.index = index;
+	}
+
+	/** Starts {@code application} on a free port, wired to the real Kafka and Elasticsearch. */
+	ConfigurableApplicationContext start(SpringApplicationBuilder application, String... extraArgs) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
+				"--DAFU_KAFKA_BOOTSTRAP_SERVERS=" + RealServers.kafkaBootstrapServers(),
+				"--DAFU_ELASTICSEARCH_URIS=" + RealServers.elasticsearchUri(), "--DAFU_ELASTICSEARCH_INDEX=" + this.index,
+				"--spring.main.banner-mode=off"));
+		args.addAll(List.of(extraArgs));
+		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+		this.running.add(context);
+		return context;
+	}
+
+	static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	@Override
+	public void close() {
+		for (int i = this.running.size() - 1; i >= 0; i--) {
+			this.running.get(i).close();
+		}
+		this.running.clear();
+	}
+
+}
