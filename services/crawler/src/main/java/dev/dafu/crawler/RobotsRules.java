@@ -19,39 +19,59 @@ class RobotsRules {
 
 	private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
-	private final Map<String, BaseRobotRules> byHost = new HashMap<>();
+	private final Map<String, BaseRobotRules> byOrigin = new HashMap<>();
+
+	private final Map<String, String> unavailable = new HashMap<>();
 
 	RobotsRules(PageFetcher fetcher, String robotsName) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
 	}
 
-	boolean allows(URI uri) throws InterruptedException {
+	/**
+	 * Whether robots.txt lets us fetch {@code uri}.
+	 * @throws RobotsUnavailableException when the host's robots.txt cannot be read: RFC 9309
+	 * (2.3.1.4) then forbids the whole host
+	 */
+	boolean allows(URI uri) throws InterruptedException, RobotsUnavailableException {
 		String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-		BaseRobotRules rules = this.byHost.get(origin);
-		if (rules == null) {
-			rules = load(URI.create(origin + "/robots.txt"));
-			this.byHost.put(origin, rules);
+		if (!this.byOrigin.containsKey(origin) && !this.unavailable.containsKey(origin)) {
+			load(origin);
 		}
-		return rules.isAllowed(uri.toString());
+		if (this.unavailable.containsKey(origin)) {
+			throw new RobotsUnavailableException(origin + "/robots.txt is unavailable (" + this.unavailable.get(origin)
+					+ "), so the host is not crawled");
+		}
+		return this.byOrigin.get(origin).isAllowed(uri.toString());
 	}
 
-	private BaseRobotRules load(URI robotsUri) throws InterruptedException {
+	private void load(String origin) throws InterruptedException {
+		URI robotsUri = URI.create(origin + "/robots.txt");
 		try {
 			FetchedPage robots = this.fetcher.fetch(robotsUri);
 			if (robots.status() >= 500) {
-				// RFC 9309 2.3.1.4: an unreachable robots.txt means complete disallow.
-				return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+				this.unavailable.put(origin, "HTTP " + robots.status());
 			}
-			if (!robots.ok()) {
-				return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+			else if (!robots.ok()) {
+				// RFC 9309 2.3.1.3: an unavailable (4xx) robots.txt allows everything.
+				this.byOrigin.put(origin, new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
 			}
-			return this.parser.parseContent(robotsUri.toString(), robots.body(), robots.contentType(),
-					List.of(this.robotsName));
+			else {
+				this.byOrigin.put(origin, this.parser.parseContent(robotsUri.toString(), robots.body(),
+						robots.contentType(), List.of(this.robotsName)));
+			}
 		}
 		catch (IOException ex) {
-			return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+			this.unavailable.put(origin, ex.getClass().getSimpleName() + " " + ex.getMessage());
 		}
+	}
+
+	static class RobotsUnavailableException extends IOException {
+
+		RobotsUnavailableException(String message) {
+			super(message);
+		}
+
 	}
 
 }

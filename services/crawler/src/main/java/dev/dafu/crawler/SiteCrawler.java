@@ -35,6 +35,8 @@ class SiteCrawler {
 
 	private final Consumer<CrawledPage> pages;
 
+	private static final FetchedPage FORBIDDEN = new FetchedPage(URI.create("about:forbidden"), 0, null, new byte[0]);
+
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
 	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages) {
@@ -49,29 +51,34 @@ class SiteCrawler {
 		List<String> errors = new ArrayList<>();
 		int sent = 0;
 		int forbidden = 0;
+		Set<URI> startUrls = new LinkedHashSet<>();
 		for (URI start : site.startUrls()) {
 			URI uri = normalise(start.toString());
-			if (uri == null || !robots.allows(uri)) {
-				forbidden++;
-				continue;
+			if (uri == null) {
+				errors.add(start + ": not an http(s) URL");
 			}
-			FetchedPage page = fetch(uri, errors);
-			if (page != null) {
+			else {
+				startUrls.add(uri);
+			}
+		}
+		for (URI uri : startUrls) {
+			FetchedPage page = fetchAllowed(uri, robots, errors);
+			if (page == FORBIDDEN) {
+				forbidden++;
+			}
+			else if (page != null) {
 				this.pages.accept(toCrawledPage(site, page));
 				sent++;
 				linked.addAll(sameHostLinks(page));
 			}
 		}
+		linked.removeAll(startUrls);
 		for (URI uri : linked) {
-			if (site.startUrls().contains(uri)) {
-				continue;
-			}
-			if (!robots.allows(uri)) {
+			FetchedPage page = fetchAllowed(uri, robots, errors);
+			if (page == FORBIDDEN) {
 				forbidden++;
-				continue;
 			}
-			FetchedPage page = fetch(uri, errors);
-			if (page != null) {
+			else if (page != null) {
 				this.pages.accept(toCrawledPage(site, page));
 				sent++;
 			}
@@ -82,8 +89,12 @@ class SiteCrawler {
 		return summary;
 	}
 
-	private FetchedPage fetch(URI uri, List<String> errors) throws InterruptedException {
+	/** The page; {@link #FORBIDDEN} when robots.txt forbids it; null, with a line in errors, when it failed. */
+	private FetchedPage fetchAllowed(URI uri, RobotsRules robots, List<String> errors) throws InterruptedException {
 		try {
+			if (!robots.allows(uri)) {
+				return FORBIDDEN;
+			}
 			FetchedPage page = this.fetcher.fetch(uri);
 			if (!page.ok()) {
 				errors.add(uri + ": HTTP " + page.status());

@@ -1,0 +1,106 @@
+package dev.dafu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
+import dev.dafu.elasticsearch.ReplyIndex;
+import dev.dafu.enricher.ReplyEnricher;
+import dev.dafu.indexer.ReplyChange;
+import dev.dafu.indexer.ReplyIndexer;
+import dev.dafu.reply.Reply;
+import dev.dafu.testsupport.RealServers;
+import dev.dafu.text.ChineseSegmenter;
+
+/** The indexer's writes against a real Elasticsearch: idempotent, merging, and on the checked-in mapping. */
+@ExtendWith(RealServers.class)
+class ReplyIndexerIT {
+
+	private static final String INDEX = "replies-indexer-it";
+
+	private static final ReplyEnricher ENRICHER = new ReplyEnricher(new ChineseSegmenter());
+
+	static ConfigurableApplicationContext context;
+
+	static ElasticsearchClient elasticsearch;
+
+	static ReplyIndexer indexer;
+
+	@BeforeAll
+	static void createIndex() throws IOException {
+		context = new SpringApplicationBuilder(ElasticsearchClientConfiguration.class).web(WebApplicationType.NONE)
+			.run("--dafu.elasticsearch.uris=" + RealServers.elasticsearchUri(), "--dafu.elasticsearch.index=" + INDEX);
+		elasticsearch = context.getBean(ElasticsearchClient.class);
+		ReplyIndex index = context.getBean(ReplyIndex.class);
+		index.createIfMissing();
+		index.createIfMissing();
+		indexer = new ReplyIndexer(elasticsearch, index);
+	}
+
+	@AfterAll
+	static void close() {
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	@Test
+	void indexingTheSameReplyAgainChangesNothing() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕7号", "关于第7号建议的答复", LocalDate.of(2024, 3, 1), "正文。");
+
+		assertThat(indexer.index(ENRICHER.enrich(reply))).isPresent();
+		assertThat(indexer.index(ENRICHER.enrich(reply))).isEmpty();
+	}
+
+	@Test
+	void theSameReplyUnderAnotherUrlIsMergedAndAChangedReplyIsAnUpdate() throws IOException {
+		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕1号", "关于第1号建议的答复", LocalDate.of(2024, 1, 2),
+				"第一版正文。");
+		Reply elsewhere = first.withUrls(List.of("http://mirror.test/1.html"));
+		Reply corrected = new Reply(first.id(), first.urls(), first.site(), first.title(), first.documentNumber(),
+				first.issuer(), first.replyDate(), "更正后的正文。", first.extractorVersion());
+
+		ReplyChange created = indexer.index(ENRICHER.enrich(first)).orElseThrow();
+		ReplyChange merged = indexer.index(ENRICHER.enrich(elsewhere)).orElseThrow();
+		ReplyChange changed = indexer.index(ENRICHER.enrich(corrected)).orElseThrow();
+
+		assertThat(created.created()).isTrue();
+		assertThat(merged.created()).isFalse();
+		assertThat(merged.reply().urls()).containsExactly(first.urls().get(0), "http://mirror.test/1.html");
+		assertThat(changed.created()).isFalse();
+		assertThat(changed.reply().body()).isEqualTo("更正后的正文。");
+		assertThat(changed.reply().urls()).hasSize(2);
+		assertThat(changed.contentHash()).isNotEqualTo(merged.contentHash());
+	}
+
+	@Test
+	void theLiveMappingIsTheCheckedInTemplate() throws IOException {
+		ObjectMapper json = new ObjectMapper();
+		JsonNode template;
+		try (InputStream in = ReplyIndexerIT.class.getResourceAsStream("/schemas/elasticsearch/replies.index-template.json")) {
+			template = json.readTree(in).at("/template/mappings");
+		}
+		String mapping = elasticsearch.indices().getMapping(m -> m.index(INDEX)).get(INDEX).mappings().toString();
+		JsonNode live = json.readTree(mapping.substring(mapping.indexOf('{')));
+
+		assertThat(live.get("dynamic").asText()).isEqualTo(template.get("dynamic").asText());
+		assertThat(live.get("properties")).isEqualTo(template.get("properties"));
+	}
+
+}
