@@ -1,0 +1,68 @@
+package dev.dafu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run where the project is built (no Docker engine), so this keeps it
+ * honest: every service is there with a healthcheck, a memory limit and healthy dependencies, and
+ * every Dafu variable it sets is one a service actually reads.
+ */
+class DockerComposeTest {
+
+	private static final Path REPOSITORY = Path.of("../..");
+
+	private static final List<String> SERVICES = List.of("crawler", "parser", "enricher", "indexer", "search");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{(DAFU_[A-Z_]+)");
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void runsEveryServiceHealthCheckedWithinMemoryLimitsOnVariablesTheServicesRead() throws IOException {
+		Map<String, Object> compose;
+		try (InputStream in = Files.newInputStream(REPOSITORY.resolve("docker-compose.yml"))) {
+			compose = new Yaml().load(in);
+		}
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		assertThat(services).containsKeys("kafka", "elasticsearch", "demo-site");
+		assertThat(services).containsKeys(SERVICES.toArray(String[]::new));
+
+		for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+			assertThat(service.getValue()).as(service.getKey()).containsKeys("healthcheck", "mem_limit");
+			Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.getValue()
+				.getOrDefault("depends_on", Map.of());
+			dependsOn.values()
+				.forEach(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
+		}
+		for (String name : SERVICES) {
+			Map<String, Object> service = services.get(name);
+			assertThat(((Map<String, String>) service.get("build")).get("dockerfile")).isEqualTo("deploy/docker/Dockerfile");
+			assertThat(((Map<String, String>) service.get("build"))).containsKey("args");
+			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+			String config = Files.readString(
+					REPOSITORY.resolve("services/" + name + "/src/main/resources/" + name + ".yml"));
+			for (String variable : environment.keySet()) {
+				if (variable.startsWith("DAFU_")) {
+					assertThat(variablesRead(config)).as(name + " reads " + variable).contains(variable);
+				}
+			}
+		}
+	}
+
+	private static List<String> variablesRead(String config) {
+		Matcher matcher = VARIABLE.matcher(config);
+		return matcher.results().map(result -> result.group(1)).toList();
+	}
+
+}
