@@ -36,14 +36,19 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	private final int port;
 
-	private LocalElasticsearch(ServerProcess process, int port) {
+	/** Deleted on close: a server started without keeping data leaves nothing behind. */
+	private final Path disposableHome;
+
+	private LocalElasticsearch(ServerProcess process, int port, Path disposableHome) {
 		this.process = process;
 		this.port = port;
+		this.disposableHome = disposableHome;
 	}
 
 	/**
 	 * Starts Elasticsearch and waits until the cluster is yellow.
-	 * @param keepData false to start with no indices, dropping those of an earlier start
+	 * @param keepData false to start with no indices, dropping those of an earlier start, and to
+	 * delete everything the server wrote when it is closed
 	 */
 	public static LocalElasticsearch start(Path distribution, Path dataDir, int port, int transportPort,
 			boolean keepData) throws IOException, InterruptedException {
@@ -57,10 +62,15 @@ public final class LocalElasticsearch implements AutoCloseable {
 		if (!Files.isDirectory(home.resolve("bin"))) {
 			copyTree(distribution, home);
 		}
-		if (!keepData) {
+		// The home may live outside dataDir (see above): this marker ties its data to dataDir, so
+		// deleting dataDir starts Elasticsearch empty too.
+		Path marker = dataDir.resolve("home.txt");
+		if (!keepData || !Files.exists(marker)) {
 			Folders.deleteTree(home.resolve("data"));
 		}
+		Files.writeString(marker, home + "\n");
 		Files.writeString(home.resolve("config/elasticsearch.yml"), settings(home, port, transportPort));
+		Files.createDirectories(home.resolve("tmp"));
 		List<String> command = new ArrayList<>();
 		if (root) {
 			ensureServiceUser();
@@ -68,10 +78,12 @@ public final class LocalElasticsearch implements AutoCloseable {
 			command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
 		}
 		command.addAll(List.of("env", "ES_JAVA_HOME=" + System.getProperty("java.home"),
-				"ES_JAVA_OPTS=-Xms512m -Xmx512m", home.resolve("bin/elasticsearch").toString()));
+				"ES_JAVA_OPTS=-Xms512m -Xmx512m", "ES_TMPDIR=" + home.resolve("tmp"),
+				"CLI_JAVA_OPTS=-Djava.io.tmpdir=" + home.resolve("tmp"),
+				home.resolve("bin/elasticsearch").toString()));
 		ServerProcess process = ServerProcess.start("elasticsearch", command, Map.of(), home,
 				dataDir.resolve("elasticsearch.log"));
-		LocalElasticsearch elasticsearch = new LocalElasticsearch(process, port);
+		LocalElasticsearch elasticsearch = new LocalElasticsearch(process, port, keepData ? null : home);
 		try {
 			Readiness.awaitHttpOk(process, elasticsearch.uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"),
 					Duration.ofSeconds(180));
@@ -90,6 +102,14 @@ public final class LocalElasticsearch implements AutoCloseable {
 	@Override
 	public void close() {
 		this.process.close();
+		if (this.disposableHome != null) {
+			try {
+				Folders.deleteTree(this.disposableHome);
+			}
+			catch (IOException ex) {
+				System.err.println("Could not delete " + this.disposableHome + ": " + ex.getMessage());
+			}
+		}
 	}
 
 	private static String settings(Path home, int port, int transportPort) {

@@ -36,7 +36,7 @@ class IndexerConfiguration {
 			@Override
 			public void start() {
 				try {
-					replyIndex.createIfMissing();
+					replyIndex.createOrUpdate();
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException("cannot create index " + replyIndex.name(), ex);

@@ -1,15 +1,19 @@
 package dev.dafu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +32,16 @@ import dev.dafu.reply.Reply;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.text.ChineseSegmenter;
 
-/** The indexer's writes against a real Elasticsearch: idempotent, merging, and on the checked-in mapping. */
+/**
+ * The indexer's writes against a real Elasticsearch: idempotent, merging, on the checked-in mapping,
+ * and that an index made by an older version gains what the template added.
+ */
 @ExtendWith(RealServers.class)
 class ReplyIndexerIT {
 
 	private static final String INDEX = "replies-indexer-it";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final ReplyEnricher ENRICHER = new ReplyEnricher(new ChineseSegmenter());
 
@@ -48,8 +57,8 @@ class ReplyIndexerIT {
 			.run("--dafu.elasticsearch.uris=" + RealServers.elasticsearchUri(), "--dafu.elasticsearch.index=" + INDEX);
 		elasticsearch = context.getBean(ElasticsearchClient.class);
 		ReplyIndex index = context.getBean(ReplyIndex.class);
-		index.createIfMissing();
-		index.createIfMissing();
+		index.createOrUpdate();
+		index.createOrUpdate();
 		indexer = new ReplyIndexer(elasticsearch, index);
 	}
 
@@ -91,16 +100,44 @@ class ReplyIndexerIT {
 
 	@Test
 	void theLiveMappingIsTheCheckedInTemplate() throws IOException {
-		ObjectMapper json = new ObjectMapper();
-		JsonNode template;
-		try (InputStream in = ReplyIndexerIT.class.getResourceAsStream("/schemas/elasticsearch/replies.index-template.json")) {
-			template = json.readTree(in).at("/template/mappings");
-		}
-		String mapping = elasticsearch.indices().getMapping(m -> m.index(INDEX)).get(INDEX).mappings().toString();
-		JsonNode live = json.readTree(mapping.substring(mapping.indexOf('{')));
+		JsonNode template = templateMappings();
+		JsonNode live = liveMapping(INDEX);
 
 		assertThat(live.get("dynamic").asText()).isEqualTo(template.get("dynamic").asText());
 		assertThat(live.get("properties")).isEqualTo(template.get("properties"));
+	}
+
+	@Test
+	void anIndexMadeWithAnOlderMappingGainsTheNewFieldsAndItsDocumentsAreSearchableByThem() throws IOException {
+		String old = "upgrade-it";
+		ObjectNode olderMapping = templateMappings().deepCopy();
+		((ObjectNode) olderMapping.at("/properties/documentNumber")).remove("fields");
+		elasticsearch.indices().create(c -> c.index(old).mappings(m -> m.withJson(new StringReader(olderMapping.toString()))));
+		ReplyIndex index = new ReplyIndex(elasticsearch, old);
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2023〕9号", "关于第9号建议的答复", LocalDate.of(2023, 3, 1), "正文。");
+		new ReplyIndexer(elasticsearch, index).index(ENRICHER.enrich(reply));
+
+		index.createOrUpdate();
+
+		assertThat(liveMapping(old).get("properties")).isEqualTo(templateMappings().get("properties"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			elasticsearch.indices().refresh(r -> r.index(old));
+			long hits = elasticsearch
+				.count(c -> c.index(old).query(q -> q.matchPhrase(m -> m.field("documentNumber.text").query("署建复"))))
+				.count();
+			assertThat(hits).isEqualTo(1);
+		});
+	}
+
+	private static JsonNode templateMappings() throws IOException {
+		try (InputStream in = ReplyIndexerIT.class.getResourceAsStream("/schemas/elasticsearch/replies.index-template.json")) {
+			return JSON.readTree(in).at("/template/mappings");
+		}
+	}
+
+	private static JsonNode liveMapping(String index) throws IOException {
+		String mapping = elasticsearch.indices().getMapping(m -> m.index(index)).get(index).mappings().toString();
+		return JSON.readTree(mapping.substring(mapping.indexOf('{')));
 	}
 
 }

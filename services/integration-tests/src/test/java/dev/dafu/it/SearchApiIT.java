@@ -56,7 +56,7 @@ class SearchApiIT {
 		search = new SearchClient(Services.port(app));
 		elasticsearch = app.getBean(ElasticsearchClient.class);
 		ReplyIndex index = app.getBean(ReplyIndex.class);
-		index.createIfMissing();
+		index.createOrUpdate();
 		indexer = new ReplyIndexer(elasticsearch, index);
 
 		science = reply("上海市科学技术委员会", "沪科建复〔2024〕34号", "对市十六届人大二次会议 第0671号代表建议的答复",
@@ -96,6 +96,13 @@ class SearchApiIT {
 		assertThat(titles(search.search("养老服务", 1, 10))).containsExactly(housing.title());
 		assertThat(titles(search.search("盘活共享停车泊位2461个", 1, 10))).containsExactly(transport.title());
 		assertThat(search.search("量子计算机", 1, 10).get("total").asInt()).isZero();
+	}
+
+	@Test
+	void findsRepliesByDocumentNumberOrIssuer() {
+		assertThat(titles(search.search("沪科建复〔2024〕34号", 1, 10))).containsExactly(science.title());
+		assertThat(titles(search.search("交建复字", 1, 10))).containsExactly(transport.title());
+		assertThat(titles(search.search("河南省住房和城乡建设厅", 1, 10))).containsExactly(housing.title());
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import dev.dafu.text.ChineseSegmenter;
 
 /**
  * Finds replies. A query matches a reply when all its words (segmented like the documents) occur
- * in the title or the body, or when it occurs there verbatim; verbatim title matches rank first.
+ * in the title or the body, or when it occurs verbatim in the document number, title, issuer or
+ * body; document-number matches rank first, then title matches.
  * The query is only ever used as text to match, never parsed as query syntax.
  */
 public class ReplySearch {
@@ -85,7 +86,9 @@ public class ReplySearch {
 	private Query matching(String text) {
 		String words = this.segmenter.segmented(text);
 		return Query.of(q -> q.bool(b -> {
-			b.should(s -> s.matchPhrase(m -> m.field("title").query(text).boost(4f)))
+			b.should(s -> s.matchPhrase(m -> m.field("documentNumber.text").query(text).boost(8f)))
+				.should(s -> s.matchPhrase(m -> m.field("title").query(text).boost(4f)))
+				.should(s -> s.matchPhrase(m -> m.field("issuer.text").query(text).boost(2f)))
 				.should(s -> s.matchPhrase(m -> m.field("body").query(text).boost(2f)));
 			if (!words.isEmpty()) {
 				b.should(s -> s.match(m -> m.field("words.title").query(words).operator(Operator.And).boost(3f)))
