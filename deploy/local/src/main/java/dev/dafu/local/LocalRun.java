@@ -30,7 +30,7 @@ public final class LocalRun {
 
 	private static final List<String> DEMO_START_PAGES = List.of("/jytabl/rddbjy/index.html",
 			"/jytabl/rddbjy/index_1.html", "/jytabl/rddbjy/index_2.html", "/jytabl/zxwyta/index.html",
-			"/jytabl/zxwyta/index_1.html", "/jytabl/zxwyta/index_2.html");
+			"/jytabl/zxwyta/index_1.html", "/jytabl/zxwyta/index_2.html", "/jytabl/real/index.html");
 
 	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 

@@ -35,8 +35,6 @@ class SiteCrawler {
 
 	private final Consumer<CrawledPage> pages;
 
-	private static final FetchedPage FORBIDDEN = new FetchedPage(URI.create("about:forbidden"), 0, null, new byte[0]);
-
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
 	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages) {
@@ -46,66 +44,32 @@ class SiteCrawler {
 	}
 
 	CrawlSummary crawl(CrawlerProperties.Site site) throws InterruptedException {
-		RobotsRules robots = new RobotsRules(this.fetcher, this.robotsName);
-		Set<URI> linked = new LinkedHashSet<>();
-		List<String> errors = new ArrayList<>();
-		int sent = 0;
-		int forbidden = 0;
+		SiteVisit visit = new SiteVisit(site, new RobotsRules(this.fetcher, this.robotsName));
 		Set<URI> startUrls = new LinkedHashSet<>();
 		for (URI start : site.startUrls()) {
 			URI uri = normalise(start.toString());
 			if (uri == null) {
-				errors.add(start + ": not an http(s) URL");
+				visit.errors.add(start + ": not an http(s) URL");
 			}
 			else {
 				startUrls.add(uri);
 			}
 		}
+		Set<URI> linked = new LinkedHashSet<>();
 		for (URI uri : startUrls) {
-			FetchedPage page = fetchAllowed(uri, robots, errors);
-			if (page == FORBIDDEN) {
-				forbidden++;
-			}
-			else if (page != null) {
-				this.pages.accept(toCrawledPage(site, page));
-				sent++;
+			FetchedPage page = visit.fetchAndSend(uri);
+			if (page != null) {
 				linked.addAll(sameHostLinks(page));
 			}
 		}
 		linked.removeAll(startUrls);
 		for (URI uri : linked) {
-			FetchedPage page = fetchAllowed(uri, robots, errors);
-			if (page == FORBIDDEN) {
-				forbidden++;
-			}
-			else if (page != null) {
-				this.pages.accept(toCrawledPage(site, page));
-				sent++;
-			}
+			visit.fetchAndSend(uri);
 		}
-		CrawlSummary summary = new CrawlSummary(site.id(), sent, forbidden, List.copyOf(errors));
-		log.info("Crawled site {}: {} pages sent, {} forbidden by robots.txt, {} errors {}", site.id(), sent,
-				forbidden, errors.size(), errors);
+		CrawlSummary summary = new CrawlSummary(site.id(), visit.sent, visit.forbidden, List.copyOf(visit.errors));
+		log.info("Crawled site {}: {} pages sent, {} forbidden by robots.txt, {} errors {}", site.id(), summary.pagesSent(),
+				summary.skippedByRobots(), summary.errors().size(), summary.errors());
 		return summary;
-	}
-
-	/** The page; {@link #FORBIDDEN} when robots.txt forbids it; null, with a line in errors, when it failed. */
-	private FetchedPage fetchAllowed(URI uri, RobotsRules robots, List<String> errors) throws InterruptedException {
-		try {
-			if (!robots.allows(uri)) {
-				return FORBIDDEN;
-			}
-			FetchedPage page = this.fetcher.fetch(uri);
-			if (!page.ok()) {
-				errors.add(uri + ": HTTP " + page.status());
-				return null;
-			}
-			return page;
-		}
-		catch (IOException ex) {
-			errors.add(uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
-			return null;
-		}
 	}
 
 	private Set<URI> sameHostLinks(FetchedPage page) {
@@ -153,6 +117,48 @@ class SiteCrawler {
 	private static CrawledPage toCrawledPage(CrawlerProperties.Site site, FetchedPage page) {
 		return new CrawledPage(page.uri().toString(), site.id(), Instant.now(), page.status(), page.contentType(),
 				page.body());
+	}
+
+	/** One crawl of one site: what it sent, skipped and failed on. */
+	private final class SiteVisit {
+
+		private final CrawlerProperties.Site site;
+
+		private final RobotsRules robots;
+
+		private final List<String> errors = new ArrayList<>();
+
+		private int sent;
+
+		private int forbidden;
+
+		SiteVisit(CrawlerProperties.Site site, RobotsRules robots) {
+			this.site = site;
+			this.robots = robots;
+		}
+
+		/** Fetches {@code uri} if robots.txt allows it and hands it on; null when it was not fetched. */
+		FetchedPage fetchAndSend(URI uri) throws InterruptedException {
+			try {
+				if (!this.robots.allows(uri)) {
+					this.forbidden++;
+					return null;
+				}
+				FetchedPage page = SiteCrawler.this.fetcher.fetch(uri);
+				if (!page.ok()) {
+					this.errors.add(uri + ": HTTP " + page.status());
+					return null;
+				}
+				SiteCrawler.this.pages.accept(toCrawledPage(this.site, page));
+				this.sent++;
+				return page;
+			}
+			catch (IOException ex) {
+				this.errors.add(uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+				return null;
+			}
+		}
+
 	}
 
 }
