@@ -21,12 +21,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A single-node Elasticsearch 8.19 from the minimal distribution Maven unpacked into
- * {@code deploy/local/target}. The distribution is copied into a home of its own (config, data and
- * logs included) so the build output stays untouched.
+ * {@code deploy/local/target}. The distribution is copied into a home of its own (config,
+ * data and logs included) so the build output stays untouched.
  * <p>
  * Elasticsearch refuses to run as root. Started by root, it runs as the unprivileged user
- * {@value #SERVICE_USER}, created when missing; since that user cannot enter a private folder such
- * as {@code /root}, its home then lives under the system temporary folder.
+ * {@value #SERVICE_USER}, created when missing; since that user cannot enter a private
+ * folder such as {@code /root}, its home then lives under the system temporary folder.
  */
 public final class LocalElasticsearch implements AutoCloseable {
 
@@ -47,8 +47,8 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	/**
 	 * Starts Elasticsearch and waits until the cluster is yellow.
-	 * @param keepData false to start with no indices, dropping those of an earlier start, and to
-	 * delete everything the server wrote when it is closed
+	 * @param keepData false to start with no indices, dropping those of an earlier start,
+	 * and to delete everything the server wrote when it is closed
 	 */
 	public static LocalElasticsearch start(Path distribution, Path dataDir, int port, int transportPort,
 			boolean keepData) throws IOException, InterruptedException {
@@ -62,7 +62,8 @@ public final class LocalElasticsearch implements AutoCloseable {
 		if (!Files.isDirectory(home.resolve("bin"))) {
 			copyTree(distribution, home);
 		}
-		// The home may live outside dataDir (see above): this marker ties its data to dataDir, so
+		// The home may live outside dataDir (see above): this marker ties its data to
+		// dataDir, so
 		// deleting dataDir starts Elasticsearch empty too.
 		Path marker = dataDir.resolve("home.txt");
 		if (!keepData || !Files.exists(marker)) {
@@ -79,13 +80,13 @@ public final class LocalElasticsearch implements AutoCloseable {
 		}
 		command.addAll(List.of("env", "ES_JAVA_HOME=" + System.getProperty("java.home"),
 				"ES_JAVA_OPTS=-Xms512m -Xmx512m", "ES_TMPDIR=" + home.resolve("tmp"),
-				"CLI_JAVA_OPTS=-Djava.io.tmpdir=" + home.resolve("tmp"),
-				home.resolve("bin/elasticsearch").toString()));
+				"CLI_JAVA_OPTS=-Djava.io.tmpdir=" + home.resolve("tmp"), home.resolve("bin/elasticsearch").toString()));
 		ServerProcess process = ServerProcess.start("elasticsearch", command, Map.of(), home,
 				dataDir.resolve("elasticsearch.log"));
 		LocalElasticsearch elasticsearch = new LocalElasticsearch(process, port, keepData ? null : home);
 		try {
-			Readiness.awaitHttpOk(process, elasticsearch.uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"),
+			Readiness.awaitHttpOk(process,
+					elasticsearch.uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"),
 					Duration.ofSeconds(180));
 		}
 		catch (RuntimeException | InterruptedException ex) {

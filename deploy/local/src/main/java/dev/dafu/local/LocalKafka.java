@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single-node Kafka broker in KRaft mode (broker and controller in one JVM), run from the jars
- * Maven copied into {@code deploy/local/target/kafka/libs}. Its log segments live under
- * {@code dataDir}; a second start reuses them.
+ * A single-node Kafka broker in KRaft mode (broker and controller in one JVM), run from
+ * the jars Maven copied into {@code deploy/local/target/kafka/libs}. Its log segments
+ * live under {@code dataDir}; a second start reuses them.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -97,7 +97,10 @@ public final class LocalKafka implements AutoCloseable {
 		return command;
 	}
 
-	/** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's own tool makes. */
+	/**
+	 * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's
+	 * own tool makes.
+	 */
 	private static String clusterId() {
 		byte[] bytes = new byte[16];
 		new SecureRandom().nextBytes(bytes);

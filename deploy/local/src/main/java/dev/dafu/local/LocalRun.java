@@ -19,12 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's first command: runs Kafka, Elasticsearch, the demo site and the five services on
- * this machine, crawls the demo site once and prints where to search. Ctrl-C (or
- * {@code deploy/local/stop}) stops everything it started.
+ * The README's first command: runs Kafka, Elasticsearch, the demo site and the five
+ * services on this machine, crawls the demo site once and prints where to search. Ctrl-C
+ * (or {@code deploy/local/stop}) stops everything it started.
  * <p>
- * Usage: {@code java -jar deploy/local/target/dafu-local-*.jar <repository folder>}. Ports and the
- * data folder come from environment variables; see the README.
+ * Usage: {@code java -jar deploy/local/target/dafu-local-*.jar <repository folder>}.
+ * Ports and the data folder come from environment variables; see the README.
  */
 public final class LocalRun {
 
@@ -69,13 +69,12 @@ public final class LocalRun {
 		Path logs = this.dataDir.resolve("logs");
 
 		say("Starting Kafka and Elasticsearch (data in " + this.dataDir + ") ...");
-		CompletableFuture<LocalKafka> kafkaStart = CompletableFuture.supplyAsync(() -> started(() -> LocalKafka.start(
-				target.resolve("kafka/libs"), this.dataDir.resolve("kafka"), port("DAFU_KAFKA_PORT", 9092),
-				port("DAFU_KAFKA_CONTROLLER_PORT", 9093), true)));
-		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture
-			.supplyAsync(() -> started(() -> LocalElasticsearch.start(elasticsearchDistribution(target),
-					this.dataDir.resolve("elasticsearch"), port("DAFU_ELASTICSEARCH_PORT", 9200),
-					port("DAFU_ELASTICSEARCH_TRANSPORT_PORT", 9300), true)));
+		CompletableFuture<LocalKafka> kafkaStart = CompletableFuture.supplyAsync(
+				() -> started(() -> LocalKafka.start(target.resolve("kafka/libs"), this.dataDir.resolve("kafka"),
+						port("DAFU_KAFKA_PORT", 9092), port("DAFU_KAFKA_CONTROLLER_PORT", 9093), true)));
+		CompletableFuture<LocalElasticsearch> elasticsearchStart = CompletableFuture.supplyAsync(() -> started(
+				() -> LocalElasticsearch.start(elasticsearchDistribution(target), this.dataDir.resolve("elasticsearch"),
+						port("DAFU_ELASTICSEARCH_PORT", 9200), port("DAFU_ELASTICSEARCH_TRANSPORT_PORT", 9300), true)));
 		LocalKafka kafka = kafkaStart.join();
 		LocalElasticsearch elasticsearch = elasticsearchStart.join();
 		say("Kafka at " + kafka.bootstrapServers() + ", Elasticsearch at " + elasticsearch.uri());
@@ -119,8 +118,9 @@ public final class LocalRun {
 
 	private ServerProcess startService(Service service, Map<String, String> common, Path logs) throws IOException {
 		Path jar = serviceJar(service.name());
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + service.heap(), "-XX:+UseSerialGC", "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + service.heap(),
+						"-XX:+UseSerialGC", "-jar", jar.toString()));
 		command.addAll(service.args());
 		Map<String, String> environment = new HashMap<>(common);
 		environment.put(service.portVariable(), Integer.toString(service.port()));

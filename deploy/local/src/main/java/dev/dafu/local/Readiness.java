@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a server to answer, not for a fixed time, and fails early when its process dies. */
+/**
+ * Waits for a server to answer, not for a fixed time, and fails early when its process
+ * dies.
+ */
 public final class Readiness {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,9 +61,8 @@ public final class Readiness {
 			}
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException((process == null ? what : process.name() + " at " + what)
-						+ " was not ready after " + timeout.toSeconds() + " s"
-						+ (process == null ? "" : "; last lines of " + process.log() + ":\n"
-								+ ServerProcess.tail(process.log(), 40)));
+						+ " was not ready after " + timeout.toSeconds() + " s" + (process == null ? ""
+								: "; last lines of " + process.log() + ":\n" + ServerProcess.tail(process.log(), 40)));
 			}
 			Thread.sleep(250);
 		}

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A server started as a child process, its output in a log file, stopped with its whole process tree. */
+/**
+ * A server started as a child process, its output in a log file, stopped with its whole
+ * process tree.
+ */
 public final class ServerProcess implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -55,7 +58,10 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	/** Asks the process tree to stop (SIGTERM), then kills whatever is left after the timeout. */
+	/**
+	 * Asks the process tree to stop (SIGTERM), then kills whatever is left after the
+	 * timeout.
+	 */
 	@Override
 	public void close() {
 		List<ProcessHandle> tree = this.process.descendants().toList();

@@ -16,8 +16,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Serves a folder as a static website on loopback: the demo site of the local run, and the
- * fixture sites of the tests. Only GET and HEAD; nothing outside the folder.
+ * Serves a folder as a static website on loopback: the demo site of the local run, and
+ * the fixture sites of the tests. Only GET and HEAD; nothing outside the folder.
  */
 public final class StaticSite implements AutoCloseable {
 

@@ -8,13 +8,16 @@ import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
- * Cuts Chinese text into words with HanLP. The local Elasticsearch has no Chinese analyzer, so
- * documents are segmented here and indexed with the {@code whitespace} analyzer, and queries are
- * segmented with this same class so both sides agree on the words.
+ * Cuts Chinese text into words with HanLP. The local Elasticsearch has no Chinese
+ * analyzer, so documents are segmented here and indexed with the {@code whitespace}
+ * analyzer, and queries are segmented with this same class so both sides agree on the
+ * words.
  */
 public final class ChineseSegmenter {
 
-	private final Segment segment = HanLP.newSegment().enableNameRecognize(false).enablePlaceRecognize(false)
+	private final Segment segment = HanLP.newSegment()
+		.enableNameRecognize(false)
+		.enablePlaceRecognize(false)
 		.enableOrganizationRecognize(false);
 
 	/** The words of {@code text}, lower-cased, without punctuation or whitespace. */
@@ -25,7 +28,9 @@ public final class ChineseSegmenter {
 		return segment.seg(text).stream().map(ChineseSegmenter::word).filter(ChineseSegmenter::isWord).toList();
 	}
 
-	/** The words of {@code text} joined by single spaces, for a whitespace-analyzed field. */
+	/**
+	 * The words of {@code text} joined by single spaces, for a whitespace-analyzed field.
+	 */
 	public String segmented(String text) {
 		return String.join(" ", words(text));
 	}

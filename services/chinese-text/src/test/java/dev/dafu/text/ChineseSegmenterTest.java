@@ -10,8 +10,7 @@ class ChineseSegmenterTest {
 
 	@Test
 	void cutsChineseIntoWordsAndDropsPunctuation() {
-		assertThat(segmenter.words("感谢您对本市科技工作的关心和支持。")).contains("科技", "工作", "关心", "支持")
-			.doesNotContain("。");
+		assertThat(segmenter.words("感谢您对本市科技工作的关心和支持。")).contains("科技", "工作", "关心", "支持").doesNotContain("。");
 	}
 
 	@Test

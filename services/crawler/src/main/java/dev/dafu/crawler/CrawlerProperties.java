@@ -13,10 +13,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param userAgent the User-Agent sent with every request; names Dafu and where to learn about it
+ * @param userAgent the User-Agent sent with every request; names Dafu and where to learn
+ * about it
  * @param robotsName the token matched against robots.txt {@code User-agent} lines
  * @param timeout how long one request may take, connect to last byte
- * @param maxPageSize a larger page is not fetched past this size and is reported as an error
+ * @param maxPageSize a larger page is not fetched past this size and is reported as an
+ * error
  * @param crawlOnStartup crawl every configured site once when the crawler has started
  * @param sites the sites to crawl
  */

@@ -20,10 +20,7 @@ class PageFetcher {
 	private final long maxBytes;
 
 	PageFetcher(String userAgent, Duration timeout, long maxBytes) {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
+		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
 		this.userAgent = userAgent;
 		this.timeout = timeout;
 		this.maxBytes = maxBytes;
@@ -45,8 +42,8 @@ class PageFetcher {
 			if (bytes.length > this.maxBytes) {
 				throw new PageTooLargeException(uri, this.maxBytes);
 			}
-			return new FetchedPage(uri, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-					bytes);
+			return new FetchedPage(uri, response.statusCode(),
+					response.headers().firstValue("Content-Type").orElse(null), bytes);
 		}
 	}
 

@@ -30,8 +30,8 @@ class RobotsRules {
 
 	/**
 	 * Whether robots.txt lets us fetch {@code uri}.
-	 * @throws RobotsUnavailableException when the host's robots.txt cannot be read: RFC 9309
-	 * (2.3.1.4) then forbids the whole host
+	 * @throws RobotsUnavailableException when the host's robots.txt cannot be read: RFC
+	 * 9309 (2.3.1.4) then forbids the whole host
 	 */
 	boolean allows(URI uri) throws InterruptedException, RobotsUnavailableException {
 		String origin = uri.getScheme() + "://" + uri.getRawAuthority();

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 import dev.dafu.reply.CrawledPage;
 
 /**
- * Crawls one site: each start page, then every page it links to on the same host, each allowed
- * by robots.txt. Every page fetched is handed on; deciding what is a reply is the parser's job.
+ * Crawls one site: each start page, then every page it links to on the same host, each
+ * allowed by robots.txt. Every page fetched is handed on; deciding what is a reply is the
+ * parser's job.
  */
 class SiteCrawler {
 
@@ -67,8 +68,8 @@ class SiteCrawler {
 			visit.fetchAndSend(uri);
 		}
 		CrawlSummary summary = new CrawlSummary(site.id(), visit.sent, visit.forbidden, List.copyOf(visit.errors));
-		log.info("Crawled site {}: {} pages sent, {} forbidden by robots.txt, {} errors {}", site.id(), summary.pagesSent(),
-				summary.skippedByRobots(), summary.errors().size(), summary.errors());
+		log.info("Crawled site {}: {} pages sent, {} forbidden by robots.txt, {} errors {}", site.id(),
+				summary.pagesSent(), summary.skippedByRobots(), summary.errors().size(), summary.errors());
 		return summary;
 	}
 
@@ -107,7 +108,8 @@ class SiteCrawler {
 					return Charset.forName(contentType.substring(at + 8).replace("\"", "").strip());
 				}
 				catch (RuntimeException ex) {
-					// An unknown charset name: links are ASCII in practice, so UTF-8 still finds them.
+					// An unknown charset name: links are ASCII in practice, so UTF-8
+					// still finds them.
 				}
 			}
 		}
@@ -137,7 +139,10 @@ class SiteCrawler {
 			this.robots = robots;
 		}
 
-		/** Fetches {@code uri} if robots.txt allows it and hands it on; null when it was not fetched. */
+		/**
+		 * Fetches {@code uri} if robots.txt allows it and hands it on; null when it was
+		 * not fetched.
+		 */
 		FetchedPage fetchAndSend(URI uri) throws InterruptedException {
 			try {
 				if (!this.robots.allows(uri)) {

@@ -72,8 +72,8 @@ class SiteCrawlerTest {
 		Files.write(folder.resolve("big.html"), new byte[2048]);
 		List<CrawledPage> pages = new ArrayList<>();
 
-		CrawlSummary summary = crawler(pages, 1024).crawl(
-				new CrawlerProperties.Site("corpus", List.of(site.baseUri().resolve("/big.html"))));
+		CrawlSummary summary = crawler(pages, 1024)
+			.crawl(new CrawlerProperties.Site("corpus", List.of(site.baseUri().resolve("/big.html"))));
 
 		assertThat(pages).isEmpty();
 		assertThat(summary.errors()).singleElement().asString().contains("larger than 1024 bytes");
@@ -88,7 +88,8 @@ class SiteCrawlerTest {
 
 		assertThat(pages).isEmpty();
 		assertThat(summary.skippedByRobots()).isZero();
-		assertThat(summary.errors()).singleElement().asString()
+		assertThat(summary.errors()).singleElement()
+			.asString()
 			.contains("http://127.0.0.1:9/robots.txt is unavailable", "ConnectException");
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Builds the 8.x Java client by hand: Boot 4 manages the 9.x client, which an 8.19 server refuses.
- * The client speaks Jackson 2 (its own mapper), separate from the Jackson 3 used by Boot.
+ * Builds the 8.x Java client by hand: Boot 4 manages the 9.x client, which an 8.19 server
+ * refuses. The client speaks Jackson 2 (its own mapper), separate from the Jackson 3 used
+ * by Boot.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ElasticsearchProperties.class)
@@ -29,7 +30,10 @@ public class ElasticsearchClientConfiguration {
 
 	@Bean(destroyMethod = "close")
 	RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
-		HttpHost[] hosts = properties.uris().stream().map(uri -> HttpHost.create(uri.toString())).toArray(HttpHost[]::new);
+		HttpHost[] hosts = properties.uris()
+			.stream()
+			.map(uri -> HttpHost.create(uri.toString()))
+			.toArray(HttpHost[]::new);
 		RestClientBuilder builder = RestClient.builder(hosts);
 		if (properties.username() != null && !properties.username().isBlank()) {
 			BasicCredentialsProvider credentials = new BasicCredentialsProvider();
@@ -45,7 +49,8 @@ public class ElasticsearchClientConfiguration {
 		ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-		return new ElasticsearchClient(new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)));
+		return new ElasticsearchClient(
+				new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)));
 	}
 
 	@Bean

@@ -14,8 +14,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param uris the Elasticsearch HTTP endpoints
  * @param username the user for basic authentication, none when blank
- * @param password the password for basic authentication (from the environment, never the repository)
- * @param index the name of the reply index; must match the template's {@code replies*} pattern
+ * @param password the password for basic authentication (from the environment, never the
+ * repository)
+ * @param index the name of the reply index; must match the template's {@code replies*}
+ * pattern
  */
 @Validated
 @ConfigurationProperties("dafu.elasticsearch")

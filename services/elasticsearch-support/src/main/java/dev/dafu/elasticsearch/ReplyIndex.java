@@ -43,10 +43,10 @@ public class ReplyIndex {
 	}
 
 	/**
-	 * Installs the template, then creates the index or, when it exists, adds what the template
-	 * added since (schemas only grow; an incompatible change fails here, loudly). Documents indexed
-	 * before a field was added are then written again, unchanged, so the new field is filled. Safe to
-	 * call from many instances.
+	 * Installs the template, then creates the index or, when it exists, adds what the
+	 * template added since (schemas only grow; an incompatible change fails here,
+	 * loudly). Documents indexed before a field was added are then written again,
+	 * unchanged, so the new field is filled. Safe to call from many instances.
 	 */
 	public void createOrUpdate() throws IOException {
 		try (InputStream template = templateJson()) {
@@ -72,12 +72,14 @@ public class ReplyIndex {
 	}
 
 	/**
-	 * Writes every document again as it is. Elasticsearch's own {@code _update_by_query} would do,
-	 * but the minimal distribution used locally has no reindex module. A document changed meanwhile
-	 * (a version conflict) already has the new fields and is skipped.
+	 * Writes every document again as it is. Elasticsearch's own {@code _update_by_query}
+	 * would do, but the minimal distribution used locally has no reindex module. A
+	 * document changed meanwhile (a version conflict) already has the new fields and is
+	 * skipped.
 	 */
 	private void rewriteAllDocuments() throws IOException {
-		// Make the documents written before the mapping changed visible to the search below.
+		// Make the documents written before the mapping changed visible to the search
+		// below.
 		this.client.indices().refresh(r -> r.index(this.name));
 		List<FieldValue> after = List.of();
 		while (true) {
@@ -102,7 +104,8 @@ public class ReplyIndex {
 			});
 			for (BulkResponseItem item : written.items()) {
 				if (item.error() != null && item.status() != 409) {
-					throw new IOException("rewriting " + item.id() + " in " + this.name + " failed: " + item.error().reason());
+					throw new IOException(
+							"rewriting " + item.id() + " in " + this.name + " failed: " + item.error().reason());
 				}
 			}
 			after = hits.get(hits.size() - 1).sort();

@@ -20,7 +20,10 @@ class EnricherConfiguration {
 		return new ReplyEnricher(new ChineseSegmenter());
 	}
 
-	/** {@code replies.parsed} → {@code replies.enriched} (compacted: the latest version of every reply). */
+	/**
+	 * {@code replies.parsed} → {@code replies.enriched} (compacted: the latest version of
+	 * every reply).
+	 */
 	@Bean
 	Function<Message<Reply>, Message<EnrichedReply>> enrichReply(ReplyEnricher replyEnricher) {
 		return message -> {

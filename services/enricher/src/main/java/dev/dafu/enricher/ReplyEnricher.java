@@ -5,7 +5,10 @@ import dev.dafu.reply.Reply;
 import dev.dafu.reply.SegmentedText;
 import dev.dafu.text.ChineseSegmenter;
 
-/** Adds what search needs beyond the printed reply: for now, its title and body cut into words. */
+/**
+ * Adds what search needs beyond the printed reply: for now, its title and body cut into
+ * words.
+ */
 public class ReplyEnricher {
 
 	private final ChineseSegmenter segmenter;

@@ -24,8 +24,8 @@ class IndexerConfiguration {
 	}
 
 	/**
-	 * Creates the index with its template before the consumer binding starts, so no reply can
-	 * auto-create an index without the mapping.
+	 * Creates the index with its template before the consumer binding starts, so no reply
+	 * can auto-create an index without the mapping.
 	 */
 	@Bean
 	SmartLifecycle replyIndexSetup(ReplyIndex replyIndex) {
@@ -61,7 +61,10 @@ class IndexerConfiguration {
 		};
 	}
 
-	/** {@code replies.enriched} → the index, and {@code replies.published} for what changed. */
+	/**
+	 * {@code replies.enriched} → the index, and {@code replies.published} for what
+	 * changed.
+	 */
 	@Bean
 	Function<Message<EnrichedReply>, Message<Reply>> indexReply(ReplyIndexer replyIndexer) {
 		return message -> {

@@ -10,8 +10,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * Announcements on {@code replies.published}: CloudEvents 1.0 in Kafka binary mode, the reply id
- * as key and subject, the public reply document as JSON data ({@code schemas/reply.v1.schema.json}).
+ * Announcements on {@code replies.published}: CloudEvents 1.0 in Kafka binary mode, the
+ * reply id as key and subject, the public reply document as JSON data
+ * ({@code schemas/reply.v1.schema.json}).
  */
 public final class ReplyEvents {
 
@@ -39,8 +40,9 @@ public final class ReplyEvents {
 	}
 
 	/**
-	 * The event for {@code change}. Its id is derived from the reply id and content, so the same
-	 * change delivered twice carries the same id and consumers can drop the repeat.
+	 * The event for {@code change}. Its id is derived from the reply id and content, so
+	 * the same change delivered twice carries the same id and consumers can drop the
+	 * repeat.
 	 */
 	public static Message<Reply> of(ReplyChange change) {
 		Reply reply = change.reply();

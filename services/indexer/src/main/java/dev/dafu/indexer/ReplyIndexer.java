@@ -27,9 +27,9 @@ import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
 
 /**
- * Writes replies into the reply index so that a redelivered or republished reply changes nothing:
- * the document id is the reply id, URLs are merged with those already indexed, and a write
- * happens only when the content hash differs.
+ * Writes replies into the reply index so that a redelivered or republished reply changes
+ * nothing: the document id is the reply id, URLs are merged with those already indexed,
+ * and a write happens only when the content hash differs.
  */
 public class ReplyIndexer {
 
@@ -45,13 +45,16 @@ public class ReplyIndexer {
 	public ReplyIndexer(ElasticsearchClient client, ReplyIndex index) {
 		this.client = client;
 		this.index = index;
-		// The client's own mapper, so the hash and the stored document use one serialisation.
+		// The client's own mapper, so the hash and the stored document use one
+		// serialisation.
 		this.json = ((JacksonJsonpMapper) client._jsonpMapper()).objectMapper()
 			.copy()
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 	}
 
-	/** Indexes {@code enriched}; empty when the index already held exactly this content. */
+	/**
+	 * Indexes {@code enriched}; empty when the index already held exactly this content.
+	 */
 	public Optional<ReplyChange> index(EnrichedReply enriched) throws IOException {
 		Reply incoming = enriched.reply();
 		GetResponse<IndexedState> existing = this.client.get(

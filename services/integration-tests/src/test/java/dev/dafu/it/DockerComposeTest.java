@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot run where the project is built (no Docker engine), so this keeps it
- * honest: every service is there with a healthcheck, a memory limit and healthy dependencies, and
- * every Dafu variable it sets is one a service actually reads.
+ * docker-compose.yml cannot run where the project is built (no Docker engine), so this
+ * keeps it honest: every service is there with a healthcheck, a memory limit and healthy
+ * dependencies, and every Dafu variable it sets is one a service actually reads.
  */
 class DockerComposeTest {
 
@@ -47,11 +47,12 @@ class DockerComposeTest {
 		}
 		for (String name : SERVICES) {
 			Map<String, Object> service = services.get(name);
-			assertThat(((Map<String, String>) service.get("build")).get("dockerfile")).isEqualTo("deploy/docker/Dockerfile");
+			assertThat(((Map<String, String>) service.get("build")).get("dockerfile"))
+				.isEqualTo("deploy/docker/Dockerfile");
 			assertThat(((Map<String, String>) service.get("build"))).containsKey("args");
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-			String config = Files.readString(
-					REPOSITORY.resolve("services/" + name + "/src/main/resources/" + name + ".yml"));
+			String config = Files
+				.readString(REPOSITORY.resolve("services/" + name + "/src/main/resources/" + name + ".yml"));
 			for (String variable : environment.keySet()) {
 				if (variable.startsWith("DAFU_")) {
 					assertThat(variablesRead(config)).as(name + " reads " + variable).contains(variable);

@@ -37,9 +37,10 @@ import dev.dafu.testsupport.RealServers;
 import dev.dafu.testsupport.TestCorpus;
 
 /**
- * The whole pipeline on real Kafka and Elasticsearch: the five services crawl the public corpus
- * site, served over HTTP, plus a page that looks like a reply but cannot be read; a user then
- * finds every reply through the search API, and a downstream consumer sees every reply announced.
+ * The whole pipeline on real Kafka and Elasticsearch: the five services crawl the public
+ * corpus site, served over HTTP, plus a page that looks like a reply but cannot be read;
+ * a user then finds every reply through the search API, and a downstream consumer sees
+ * every reply announced.
  */
 @ExtendWith(RealServers.class)
 class PipelineIT {
@@ -79,8 +80,8 @@ class PipelineIT {
 		search = new SearchClient(Services.port(services.start(SearchApplication.application())));
 		services.start(EnricherApplication.application());
 		services.start(ParserApplication.application());
-		List<String> crawler = new ArrayList<>(List.of("--dafu.crawler.crawl-on-startup=true",
-				"--dafu.crawler.sites[0].id=corpus"));
+		List<String> crawler = new ArrayList<>(
+				List.of("--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus"));
 		List<String> startPages = new ArrayList<>();
 		EXPECTED.get("listingPageUrls").forEach(url -> startPages.add(url.asText()));
 		startPages.add("/jytabl/bad/index.html");

@@ -33,8 +33,9 @@ import dev.dafu.testsupport.RealServers;
 import dev.dafu.text.ChineseSegmenter;
 
 /**
- * The indexer's writes against a real Elasticsearch: idempotent, merging, on the checked-in mapping,
- * and that an index made by an older version gains what the template added.
+ * The indexer's writes against a real Elasticsearch: idempotent, merging, on the
+ * checked-in mapping, and that an index made by an older version gains what the template
+ * added.
  */
 @ExtendWith(RealServers.class)
 class ReplyIndexerIT {
@@ -79,8 +80,7 @@ class ReplyIndexerIT {
 
 	@Test
 	void theSameReplyUnderAnotherUrlIsMergedAndAChangedReplyIsAnUpdate() throws IOException {
-		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕1号", "关于第1号建议的答复", LocalDate.of(2024, 1, 2),
-				"第一版正文。");
+		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕1号", "关于第1号建议的答复", LocalDate.of(2024, 1, 2), "第一版正文。");
 		Reply elsewhere = first.withUrls(List.of("http://mirror.test/1.html"));
 		Reply corrected = new Reply(first.id(), first.urls(), first.site(), first.title(), first.documentNumber(),
 				first.issuer(), first.replyDate(), "更正后的正文。", first.extractorVersion());
@@ -112,7 +112,8 @@ class ReplyIndexerIT {
 		String old = "upgrade-it";
 		ObjectNode olderMapping = templateMappings().deepCopy();
 		((ObjectNode) olderMapping.at("/properties/documentNumber")).remove("fields");
-		elasticsearch.indices().create(c -> c.index(old).mappings(m -> m.withJson(new StringReader(olderMapping.toString()))));
+		elasticsearch.indices()
+			.create(c -> c.index(old).mappings(m -> m.withJson(new StringReader(olderMapping.toString()))));
 		ReplyIndex index = new ReplyIndex(elasticsearch, old);
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2023〕9号", "关于第9号建议的答复", LocalDate.of(2023, 3, 1), "正文。");
 		new ReplyIndexer(elasticsearch, index).index(ENRICHER.enrich(reply));
@@ -130,7 +131,8 @@ class ReplyIndexerIT {
 	}
 
 	private static JsonNode templateMappings() throws IOException {
-		try (InputStream in = ReplyIndexerIT.class.getResourceAsStream("/schemas/elasticsearch/replies.index-template.json")) {
+		try (InputStream in = ReplyIndexerIT.class
+			.getResourceAsStream("/schemas/elasticsearch/replies.index-template.json")) {
 			return JSON.readTree(in).at("/template/mappings");
 		}
 	}

@@ -59,12 +59,12 @@ class SearchApiIT {
 		index.createOrUpdate();
 		indexer = new ReplyIndexer(elasticsearch, index);
 
-		science = reply("上海市科学技术委员会", "沪科建复〔2024〕34号", "对市十六届人大二次会议 第0671号代表建议的答复",
-				LocalDate.of(2024, 6, 21), "打造具有世界影响力的科技创新中心，加快科学基础研究实现全球突破。");
-		transport = reply("交通运输部", "交建复字〔2024〕第207号", "对十四届全国人大二次会议第1059号建议的答复",
-				LocalDate.of(2024, 4, 23), "全国累计盘活共享停车泊位2461个，推进公交站台无障碍改造。");
-		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "对省十四届人大一次会议第1010号代表建议的答复函",
-				LocalDate.of(2023, 5, 18), "建设智慧养老服务平台，推进社区嵌入式养老服务设施建设。");
+		science = reply("上海市科学技术委员会", "沪科建复〔2024〕34号", "对市十六届人大二次会议 第0671号代表建议的答复", LocalDate.of(2024, 6, 21),
+				"打造具有世界影响力的科技创新中心，加快科学基础研究实现全球突破。");
+		transport = reply("交通运输部", "交建复字〔2024〕第207号", "对十四届全国人大二次会议第1059号建议的答复", LocalDate.of(2024, 4, 23),
+				"全国累计盘活共享停车泊位2461个，推进公交站台无障碍改造。");
+		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "对省十四届人大一次会议第1010号代表建议的答复函", LocalDate.of(2023, 5, 18),
+				"建设智慧养老服务平台，推进社区嵌入式养老服务设施建设。");
 		for (Reply reply : List.of(science, transport, housing)) {
 			assertThat(indexer.index(ENRICHER.enrich(reply))).isPresent();
 		}

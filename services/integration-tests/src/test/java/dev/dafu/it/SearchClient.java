@@ -25,8 +25,9 @@ final class SearchClient {
 	}
 
 	JsonNode search(String q, int page, int size) {
-		return json(get("/api/replies?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&page=" + page + "&size="
-				+ size), 200);
+		return json(get(
+				"/api/replies?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&page=" + page + "&size=" + size),
+				200);
 	}
 
 	HttpResponse<String> get(String pathAndQuery) {
@@ -45,8 +46,8 @@ final class SearchClient {
 
 	static JsonNode json(HttpResponse<String> response, int expectedStatus) {
 		if (response.statusCode() != expectedStatus) {
-			throw new AssertionError("expected HTTP " + expectedStatus + " but got " + response.statusCode() + ": "
-					+ response.body());
+			throw new AssertionError(
+					"expected HTTP " + expectedStatus + " but got " + response.statusCode() + ": " + response.body());
 		}
 		try {
 			return JSON.readTree(response.body());

@@ -8,7 +8,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.dafu.testsupport.RealServers;
 
-/** Dafu services started in the test JVM against the real servers, each with its own configuration file. */
+/**
+ * Dafu services started in the test JVM against the real servers, each with its own
+ * configuration file.
+ */
 final class Services implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> running = new ArrayList<>();
@@ -19,12 +22,15 @@ final class Services implements AutoCloseable {
 		this.index = index;
 	}
 
-	/** Starts {@code application} on a free port, wired to the real Kafka and Elasticsearch. */
+	/**
+	 * Starts {@code application} on a free port, wired to the real Kafka and
+	 * Elasticsearch.
+	 */
 	ConfigurableApplicationContext start(SpringApplicationBuilder application, String... extraArgs) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--DAFU_KAFKA_BOOTSTRAP_SERVERS=" + RealServers.kafkaBootstrapServers(),
-				"--DAFU_ELASTICSEARCH_URIS=" + RealServers.elasticsearchUri(), "--DAFU_ELASTICSEARCH_INDEX=" + this.index,
-				"--spring.main.banner-mode=off"));
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--DAFU_KAFKA_BOOTSTRAP_SERVERS=" + RealServers.kafkaBootstrapServers(),
+						"--DAFU_ELASTICSEARCH_URIS=" + RealServers.elasticsearchUri(),
+						"--DAFU_ELASTICSEARCH_INDEX=" + this.index, "--spring.main.banner-mode=off"));
 		args.addAll(List.of(extraArgs));
 		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
 		this.running.add(context);

@@ -25,7 +25,8 @@ final class ChineseDate {
 
 	private static Optional<LocalDate> toDate(Matcher matcher) {
 		try {
-			return Optional.of(LocalDate.of(year(matcher.group(1)), number(matcher.group(2)), number(matcher.group(3))));
+			return Optional
+				.of(LocalDate.of(year(matcher.group(1)), number(matcher.group(2)), number(matcher.group(3))));
 		}
 		catch (DateTimeException ex) {
 			return Optional.empty();

@@ -24,8 +24,9 @@ class ParserConfiguration {
 	}
 
 	/**
-	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page that is not a reply
-	 * yields nothing; one that looks like a reply but cannot be read fails to the dead-letter topic.
+	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page that is not
+	 * a reply yields nothing; one that looks like a reply but cannot be read fails to the
+	 * dead-letter topic.
 	 */
 	@Bean
 	Function<Message<CrawledPage>, Message<Reply>> parseReply(ReplyParser replyParser, MeterRegistry meters) {

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param maxPageSize pages larger than this are refused with a dead-letter reason instead of parsed
+ * @param maxPageSize pages larger than this are refused with a dead-letter reason instead
+ * of parsed
  */
 @Validated
 @ConfigurationProperties("dafu.parser")

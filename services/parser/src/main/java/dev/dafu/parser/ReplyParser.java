@@ -25,26 +25,30 @@ import dev.dafu.reply.Reply;
 import dev.dafu.reply.ReplyIdentity;
 
 /**
- * Reads a reply out of an HTML detail page. A pure function of the page: no Spring, no Kafka.
+ * Reads a reply out of an HTML detail page. A pure function of the page: no Spring, no
+ * Kafka.
  * <p>
- * This version extracts the identifying fields (title, document number, issuer, reply date) and
- * the body text, by general rules from {@code domain.md}: the article is the element with the most
- * paragraph text; a 信息公开 metadata table wins over guesses from the text.
+ * This version extracts the identifying fields (title, document number, issuer, reply
+ * date) and the body text, by general rules from {@code domain.md}: the article is the
+ * element with the most paragraph text; a 信息公开 metadata table wins over guesses from the
+ * text.
  */
 public class ReplyParser {
 
-	/** Recorded on every reply so that output of an older parser can be found and re-parsed. */
+	/**
+	 * Recorded on every reply so that output of an older parser can be found and
+	 * re-parsed.
+	 */
 	public static final String EXTRACTOR_VERSION = "0.1.0";
 
 	/**
 	 * Titles of replies: {@code …建议的答复}, {@code …提案的答复函}, {@code …提案答复的函},
 	 * {@code …的会办意见}. A column heading such as {@code 人大代表建议答复} is not one.
 	 */
-	private static final Pattern REPLY_TITLE = Pattern
-		.compile(".*(建议|提案|议案)(的答复函?|答复的函)|.*(建议|提案|议案).*的会办意见");
+	private static final Pattern REPLY_TITLE = Pattern.compile(".*(建议|提案|议案)(的答复函?|答复的函)|.*(建议|提案|议案).*的会办意见");
 
-	private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
-			"[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*\\d{4}\\s*[〕\\]］）)]\\s*第?\\s*\\d+\\s*号");
+	private static final Pattern DOCUMENT_NUMBER = Pattern
+		.compile("[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*\\d{4}\\s*[〕\\]］）)]\\s*第?\\s*\\d+\\s*号");
 
 	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
@@ -59,8 +63,10 @@ public class ReplyParser {
 	}
 
 	/**
-	 * The reply on {@code page}, or empty when the page is not a reply (a listing, a news item).
-	 * @throws UnparseableReplyException when the page looks like a reply but cannot be read as one
+	 * The reply on {@code page}, or empty when the page is not a reply (a listing, a news
+	 * item).
+	 * @throws UnparseableReplyException when the page looks like a reply but cannot be
+	 * read as one
 	 */
 	public Optional<Reply> parse(CrawledPage page) {
 		byte[] content = page.content() == null ? new byte[0] : page.content();
@@ -108,7 +114,10 @@ public class ReplyParser {
 		}
 	}
 
-	/** The charset named in the Content-Type header; null lets jsoup read the page's own declaration. */
+	/**
+	 * The charset named in the Content-Type header; null lets jsoup read the page's own
+	 * declaration.
+	 */
 	private static String declaredCharset(String contentType) {
 		if (contentType == null) {
 			return null;
@@ -128,7 +137,10 @@ public class ReplyParser {
 		return null;
 	}
 
-	/** Label/value pairs of 信息公开 tables (索引号, 发布机构, 成文日期, 发文字号 …), labels without spaces or colons. */
+	/**
+	 * Label/value pairs of 信息公开 tables (索引号, 发布机构, 成文日期, 发文字号 …), labels without spaces
+	 * or colons.
+	 */
 	private static Map<String, String> metadataTable(Document document) {
 		Map<String, String> metadata = new HashMap<>();
 		for (Element row : document.select("tr")) {
@@ -144,7 +156,11 @@ public class ReplyParser {
 		return metadata;
 	}
 
-	/** The article's lines: the paragraphs of the element holding the most paragraph text, split at {@code <br>}. */
+	/**
+	 * The article's lines: the paragraphs of the element holding the most paragraph text,
+	 * split at {@code <br>
+	 * }.
+	 */
 	private static List<String> articleLines(Document document) {
 		Element article = null;
 		int best = 0;

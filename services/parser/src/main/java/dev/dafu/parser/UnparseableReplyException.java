@@ -2,8 +2,8 @@ package dev.dafu.parser;
 
 /**
  * A page looks like a reply but lacks what every reply must have. The record goes to the
- * dead-letter topic with this message as its reason; it is not retried, since the same bytes fail
- * the same way.
+ * dead-letter topic with this message as its reason; it is not retried, since the same
+ * bytes fail the same way.
  */
 public class UnparseableReplyException extends RuntimeException {
 

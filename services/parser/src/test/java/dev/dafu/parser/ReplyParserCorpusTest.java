@@ -68,8 +68,8 @@ class ReplyParserCorpusTest {
 	@Test
 	void everyReplyHasItsOwnId() {
 		Set<String> ids = new HashSet<>();
-		replies().forEach(expected -> ids
-			.add(this.parser.parse(page(expected.get("urls").get(0).asText())).orElseThrow().id()));
+		replies().forEach(
+				expected -> ids.add(this.parser.parse(page(expected.get("urls").get(0).asText())).orElseThrow().id()));
 		assertThat(ids).hasSize(EXPECTED.get("replies").size());
 	}
 

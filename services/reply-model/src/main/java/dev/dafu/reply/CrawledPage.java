@@ -3,8 +3,8 @@ package dev.dafu.reply;
 import java.time.Instant;
 
 /**
- * One fetched page as the crawler hands it to the parser on {@code crawl.pages}. The raw bytes
- * travel unchanged so the parser can decide the encoding itself.
+ * One fetched page as the crawler hands it to the parser on {@code crawl.pages}. The raw
+ * bytes travel unchanged so the parser can decide the encoding itself.
  *
  * @param url the canonical URL the page was fetched from (the record's key)
  * @param site the id of the site profile that led to this page
@@ -13,6 +13,5 @@ import java.time.Instant;
  * @param contentType the {@code Content-Type} header as sent, may be null
  * @param content the body bytes (base64 in JSON)
  */
-public record CrawledPage(String url, String site, Instant fetchedAt, int status, String contentType,
-		byte[] content) {
+public record CrawledPage(String url, String site, Instant fetchedAt, int status, String contentType, byte[] content) {
 }

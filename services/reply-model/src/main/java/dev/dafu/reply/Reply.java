@@ -6,9 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A published reply to a deputy's suggestion or a CPPCC proposal, in the public document shape
- * (see {@code schemas/reply.v1.schema.json}). Later extractor versions add fields; they are
- * optional so older consumers keep working.
+ * A published reply to a deputy's suggestion or a CPPCC proposal, in the public document
+ * shape (see {@code schemas/reply.v1.schema.json}). Later extractor versions add fields;
+ * they are optional so older consumers keep working.
  *
  * @param id stable id derived from issuer and document number (see {@link ReplyIdentity})
  * @param urls every URL the reply was found under
@@ -21,8 +21,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param extractorVersion the parser version that produced this record
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Reply(String id, List<String> urls, String site, String title, String documentNumber,
-		String issuer, LocalDate replyDate, String body, String extractorVersion) {
+public record Reply(String id, List<String> urls, String site, String title, String documentNumber, String issuer,
+		LocalDate replyDate, String body, String extractorVersion) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);

@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Derives a reply's stable id. A reply is identified by its issuer and document number, or by its
- * issuer and normalised title when it has no number, never by URL: the same reply published under
- * two URLs gets one id.
+ * Derives a reply's stable id. A reply is identified by its issuer and document number,
+ * or by its issuer and normalised title when it has no number, never by URL: the same
+ * reply published under two URLs gets one id.
  */
 public final class ReplyIdentity {
 

@@ -1,7 +1,8 @@
 package dev.dafu.reply;
 
 /**
- * A reply's text cut into Chinese words, joined by single spaces, ready for a whitespace analyzer.
+ * A reply's text cut into Chinese words, joined by single spaces, ready for a whitespace
+ * analyzer.
  *
  * @param title the segmented title
  * @param body the segmented body

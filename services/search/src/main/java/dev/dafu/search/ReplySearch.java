@@ -18,9 +18,9 @@ import dev.dafu.reply.Reply;
 import dev.dafu.text.ChineseSegmenter;
 
 /**
- * Finds replies. A query matches a reply when all its words (segmented like the documents) occur
- * in the title or the body, or when it occurs verbatim in the document number, title, issuer or
- * body; document-number matches rank first, then title matches.
+ * Finds replies. A query matches a reply when all its words (segmented like the
+ * documents) occur in the title or the body, or when it occurs verbatim in the document
+ * number, title, issuer or body; document-number matches rank first, then title matches.
  * The query is only ever used as text to match, never parsed as query syntax.
  */
 public class ReplySearch {
@@ -40,7 +40,10 @@ public class ReplySearch {
 		this.segmenter = segmenter;
 	}
 
-	/** Page {@code page} (1-based) of the replies matching {@code text}; newest first when there is no text. */
+	/**
+	 * Page {@code page} (1-based) of the replies matching {@code text}; newest first when
+	 * there is no text.
+	 */
 	public ReplyPage search(String text, int page, int size) throws IOException {
 		boolean hasText = text != null && !text.isBlank();
 		SearchRequest request = SearchRequest.of(s -> {
@@ -71,8 +74,8 @@ public class ReplySearch {
 
 	public Optional<Reply> find(String id) throws IOException {
 		try {
-			var response = this.client.get(
-					g -> g.index(this.index.name()).id(id).sourceExcludes(INTERNAL_FIELDS), Reply.class);
+			var response = this.client.get(g -> g.index(this.index.name()).id(id).sourceExcludes(INTERNAL_FIELDS),
+					Reply.class);
 			return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
 		}
 		catch (ElasticsearchException ex) {

@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxPageSize the largest {@code size} a caller may ask for
- * @param maxResultWindow how deep paging may go ({@code page × size}); Elasticsearch refuses past 10 000
+ * @param maxResultWindow how deep paging may go ({@code page × size}); Elasticsearch
+ * refuses past 10 000
  * @param maxQueryLength the longest query text accepted, in characters
  */
 @Validated

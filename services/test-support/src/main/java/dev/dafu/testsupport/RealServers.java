@@ -18,12 +18,13 @@ import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
 
 /**
- * Gives tests a real Kafka broker and a real Elasticsearch, started once per test JVM and stopped
- * when its tests end. Where Docker runs, Testcontainers provides them; elsewhere they are the same
- * local processes as {@code deploy/local}, from the files Maven put in {@code deploy/local/target}
- * (system property {@value #LOCAL_TARGET}). Servers already running can be named instead with the
- * environment variables {@code DAFU_TEST_KAFKA_BOOTSTRAP_SERVERS} and
- * {@code DAFU_TEST_ELASTICSEARCH_URI}, to iterate quickly in an IDE.
+ * Gives tests a real Kafka broker and a real Elasticsearch, started once per test JVM and
+ * stopped when its tests end. Where Docker runs, Testcontainers provides them; elsewhere
+ * they are the same local processes as {@code deploy/local}, from the files Maven put in
+ * {@code deploy/local/target} (system property {@value #LOCAL_TARGET}). Servers already
+ * running can be named instead with the environment variables
+ * {@code DAFU_TEST_KAFKA_BOOTSTRAP_SERVERS} and {@code DAFU_TEST_ELASTICSEARCH_URI}, to
+ * iterate quickly in an IDE.
  */
 public final class RealServers implements BeforeAllCallback {
 

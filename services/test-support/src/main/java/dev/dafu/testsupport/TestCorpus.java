@@ -13,9 +13,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The test corpus, a copy of the project's shared corpus kept on the classpath: the synthetic
- * public site ({@code site-public/www} with its {@code expected.json}) and real replies
- * ({@code real/}). See {@code dafu/corpus/README.md}.
+ * The test corpus, a copy of the project's shared corpus kept on the classpath: the
+ * synthetic public site ({@code site-public/www} with its {@code expected.json}) and real
+ * replies ({@code real/}). See {@code dafu/corpus/README.md}.
  */
 public final class TestCorpus {
 
@@ -26,12 +26,16 @@ public final class TestCorpus {
 	private TestCorpus() {
 	}
 
-	/** A page of the public site by its URL path, e.g. {@code /jytabl/rddbjy/index.html}. */
+	/**
+	 * A page of the public site by its URL path, e.g. {@code /jytabl/rddbjy/index.html}.
+	 */
 	public static byte[] sitePage(String urlPath) {
 		return bytes(SITE + urlPath.replaceFirst("^/", ""));
 	}
 
-	/** {@code site-public/expected.json}: what a correct parse of the public site gives. */
+	/**
+	 * {@code site-public/expected.json}: what a correct parse of the public site gives.
+	 */
 	public static JsonNode expected() {
 		try {
 			return new ObjectMapper().readTree(bytes(ROOT + "site-public/expected.json"));
@@ -41,7 +45,10 @@ public final class TestCorpus {
 		}
 	}
 
-	/** Writes the public site's files under {@code folder}, to be served by a real HTTP server. */
+	/**
+	 * Writes the public site's files under {@code folder}, to be served by a real HTTP
+	 * server.
+	 */
 	public static Path writeSite(Path folder) {
 		try {
 			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
