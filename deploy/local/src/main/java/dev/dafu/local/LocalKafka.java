@@ -99,12 +99,19 @@ public final class LocalKafka implements AutoCloseable {
 
 	/**
 	 * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's
-	 * own tool makes.
+	 * own tool makes, and like it never starting with '-', which the tool would read as
+	 * an option.
 	 */
 	private static String clusterId() {
+		SecureRandom random = new SecureRandom();
 		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String id;
+		do {
+			random.nextBytes(bytes);
+			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		while (id.startsWith("-"));
+		return id;
 	}
 
 	private static String serverProperties(Path logDirs, int port, int controllerPort) {
