@@ -82,8 +82,7 @@ class ReplyIndexerIT {
 	void theSameReplyUnderAnotherUrlIsMergedAndAChangedReplyIsAnUpdate() throws IOException {
 		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕1号", "关于第1号建议的答复", LocalDate.of(2024, 1, 2), "第一版正文。");
 		Reply elsewhere = first.withUrls(List.of("http://mirror.test/1.html"));
-		Reply corrected = new Reply(first.id(), first.urls(), first.site(), first.title(), first.documentNumber(),
-				first.issuer(), first.replyDate(), "更正后的正文。", first.extractorVersion());
+		Reply corrected = first.withBody("更正后的正文。");
 
 		ReplyChange created = indexer.index(ENRICHER.enrich(first)).orElseThrow();
 		ReplyChange merged = indexer.index(ENRICHER.enrich(elsewhere)).orElseThrow();

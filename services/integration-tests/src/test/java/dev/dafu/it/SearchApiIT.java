@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,12 @@ import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.indexer.ReplyIndexer;
 import dev.dafu.reply.EnrichedReply;
+import dev.dafu.reply.Contact;
+import dev.dafu.reply.HandlingResult;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.ReplyIdentity;
+import dev.dafu.reply.Section;
+import dev.dafu.reply.Submission;
 import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.text.ChineseSegmenter;
@@ -154,8 +159,10 @@ class SearchApiIT {
 
 	static Reply reply(String issuer, String documentNumber, String title, LocalDate date, String body) {
 		String id = ReplyIdentity.of(issuer, documentNumber, title);
-		return new Reply(id, List.of("http://site.test/" + id + ".html"), "test", title, documentNumber, issuer, date,
-				body, "test");
+		return new Reply(id, List.of("http://site.test/" + id + ".html"), "test", title, documentNumber, issuer,
+				new Submission(Submission.Kind.SUGGESTION, "1", "市十六届人大二次会议", List.of("张三")), HandlingResult.of("A"),
+				"主动公开", date, date.plusDays(3), new Contact("李四", "021-12345678", "人民大道200号", "200003"),
+				List.of("市政府办公厅"), List.of(new Section("一、办理概述", body)), body, Map.of("索引号", "000-2024-1"), "test");
 	}
 
 	private static List<String> titles(JsonNode page) {

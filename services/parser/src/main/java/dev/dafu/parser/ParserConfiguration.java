@@ -1,6 +1,7 @@
 package dev.dafu.parser;
 
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -8,6 +9,7 @@ import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.Reply;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -18,24 +20,32 @@ import org.springframework.messaging.support.MessageBuilder;
 @EnableConfigurationProperties(ParserProperties.class)
 class ParserConfiguration {
 
+	/** The output binding for {@code replies.parsed}; see {@code parser.yml}. */
+	static final String REPLIES_BINDING = "parsedReplies-out-0";
+
 	@Bean
 	ReplyParser replyParser(ParserProperties properties) {
 		return new ReplyParser(Math.toIntExact(properties.maxPageSize().toBytes()));
 	}
 
 	/**
-	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page that is not
-	 * a reply yields nothing; one that looks like a reply but cannot be read fails to the
-	 * dead-letter topic.
+	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page may hold no
+	 * reply (it is counted and dropped), one, or several (a PDF); one that looks like a
+	 * reply but cannot be read fails to the dead-letter topic. Sends are synchronous, so
+	 * a record is acknowledged only once all its replies are on the topic.
 	 */
 	@Bean
-	Function<Message<CrawledPage>, Message<Reply>> parseReply(ReplyParser replyParser, MeterRegistry meters) {
+	Consumer<Message<CrawledPage>> parseReply(ReplyParser replyParser, StreamBridge streamBridge,
+			MeterRegistry meters) {
 		return message -> {
-			Message<Reply> reply = replyParser.parse(message.getPayload())
-				.map(parsed -> MessageBuilder.withPayload(parsed).setHeader(KafkaHeaders.KEY, parsed.id()).build())
-				.orElse(null);
-			meters.counter("dafu.parser.pages", "outcome", reply == null ? "not-a-reply" : "reply").increment();
-			return reply;
+			List<Reply> replies = replyParser.parse(message.getPayload());
+			meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply").increment();
+			for (Reply reply : replies) {
+				if (!streamBridge.send(REPLIES_BINDING,
+						MessageBuilder.withPayload(reply).setHeader(KafkaHeaders.KEY, reply.id()).build())) {
+					throw new IllegalStateException("replies.parsed did not accept reply " + reply.id());
+				}
+			}
 		};
 	}
 

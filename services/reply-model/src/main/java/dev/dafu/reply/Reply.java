@@ -2,34 +2,56 @@ package dev.dafu.reply;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A published reply to a deputy's suggestion or a CPPCC proposal, in the public document
- * shape (see {@code schemas/reply.v1.schema.json}). Later extractor versions add fields;
- * they are optional so older consumers keep working.
+ * shape ({@code schemas/reply.v1.schema.json}). Every field is what the page printed; a
+ * field the page does not have is null (or empty), never guessed.
  *
  * @param id stable id derived from issuer and document number (see {@link ReplyIdentity})
  * @param urls every URL the reply was found under
  * @param site the id of the site profile it was crawled from
  * @param title the reply's title as printed
- * @param documentNumber the 文号 as printed, null when the page has none
+ * @param documentNumber the 文号 as printed
  * @param issuer the answering unit (答复单位)
- * @param replyDate the signature date
- * @param body the reply's text, one paragraph a line
+ * @param submission the suggestion or proposal answered
+ * @param handlingResult the 办理结果, null when the page prints none
+ * @param disclosure the 公开属性 as printed, e.g. {@code 主动公开·全文}
+ * @param replyDate the signature date (成文日期), not the publication date
+ * @param publishDate when the site published it, where the page says
+ * @param contact the contact block at the end
+ * @param cc the 抄送 recipients
+ * @param sections the top-level sections, headings in order
+ * @param body the reply's text from the salutation on, one paragraph a line
+ * @param metadata the page's own metadata (索引号, 主题分类, 发布日期 …), labels as printed
  * @param extractorVersion the parser version that produced this record
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Reply(String id, List<String> urls, String site, String title, String documentNumber, String issuer,
-		LocalDate replyDate, String body, String extractorVersion) {
+		Submission submission, HandlingResult handlingResult, String disclosure, LocalDate replyDate,
+		LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections, String body,
+		Map<String, String> metadata, String extractorVersion) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);
+		cc = cc == null ? List.of() : List.copyOf(cc);
+		sections = sections == null ? List.of() : List.copyOf(sections);
+		metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
 	}
 
 	public Reply withUrls(List<String> newUrls) {
-		return new Reply(id, newUrls, site, title, documentNumber, issuer, replyDate, body, extractorVersion);
+		return new Reply(this.id, newUrls, this.site, this.title, this.documentNumber, this.issuer, this.submission,
+				this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact, this.cc,
+				this.sections, this.body, this.metadata, this.extractorVersion);
+	}
+
+	public Reply withBody(String newBody) {
+		return new Reply(this.id, this.urls, this.site, this.title, this.documentNumber, this.issuer, this.submission,
+				this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact, this.cc,
+				this.sections, newBody, this.metadata, this.extractorVersion);
 	}
 
 }

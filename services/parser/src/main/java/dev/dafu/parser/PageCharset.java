@@ -1,0 +1,82 @@
+package dev.dafu.parser;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides how a page's bytes are encoded: the HTTP header, then the page's own
+ * {@code <meta>} declaration, then the bytes themselves (valid UTF-8, or else GB18030,
+ * the superset of GB2312 and GBK that older government sites use). GB2312 and GBK
+ * declarations are read as GB18030, since pages so labelled often hold characters outside
+ * them.
+ */
+final class PageCharset {
+
+	private static final Pattern DECLARED = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]+)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final int SNIFF_BYTES = 4096;
+
+	private static final Charset GB18030 = Charset.forName("GB18030");
+
+	private PageCharset() {
+	}
+
+	static Charset of(byte[] content, String contentType) {
+		Charset declared = declared(contentType);
+		if (declared == null) {
+			String head = new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+			Matcher meta = DECLARED.matcher(head);
+			declared = meta.find() ? named(meta.group(1)) : null;
+		}
+		if (declared != null) {
+			return widened(declared);
+		}
+		return isUtf8(content) ? StandardCharsets.UTF_8 : GB18030;
+	}
+
+	private static Charset declared(String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		Matcher matcher = DECLARED.matcher(contentType);
+		return matcher.find() ? named(matcher.group(1)) : null;
+	}
+
+	private static Charset named(String name) {
+		try {
+			return Charset.forName(name);
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			return null;
+		}
+	}
+
+	private static Charset widened(Charset charset) {
+		String name = charset.name().toUpperCase(Locale.ROOT);
+		return name.equals("GB2312") || name.equals("GBK") || name.equals("X-GBK") || name.equals("EUC-CN") ? GB18030
+				: charset;
+	}
+
+	private static boolean isUtf8(byte[] content) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+}
