@@ -116,6 +116,14 @@ final class ReplyExtractor {
 		return RESULT.matcher(line).matches() || DISCLOSURE.matcher(line).matches() || GRADE.matcher(line).matches();
 	}
 
+	/**
+	 * Whether {@code line} is one a reply prints above its title: result, disclosure,
+	 * issuer, number.
+	 */
+	static boolean isHeaderLine(String line) {
+		return isHeaderLabel(line) || DOCUMENT_NUMBER.matcher(line).matches() || isUnitName(line);
+	}
+
 	private static String issuer(Map<String, String> metadata, List<String> lines, int numberLine) {
 		if (metadata.containsKey("发布机构")) {
 			return metadata.get("发布机构");

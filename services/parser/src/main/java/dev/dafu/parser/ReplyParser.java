@@ -1,5 +1,8 @@
 package dev.dafu.parser;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +28,8 @@ public class ReplyParser {
 	 */
 	private static final int HEADER_LINES = 12;
 
+	private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
 	private final int maxPageBytes;
 
 	public ReplyParser(int maxPageBytes) {
@@ -43,6 +48,9 @@ public class ReplyParser {
 					"page is " + content.length + " bytes, over the limit of " + this.maxPageBytes);
 		}
 		String type = page.contentType() == null ? "" : page.contentType().toLowerCase(Locale.ROOT);
+		if (type.contains("pdf") || startsWith(content, PDF_MAGIC)) {
+			return parsePdf(content, page);
+		}
 		if (type.isEmpty() || type.contains("html")) {
 			return ReplyExtractor
 				.extract(HtmlPage.read(content, page.contentType(), page.url()), page.url(), page.site(), HEADER_LINES)
@@ -50,6 +58,24 @@ public class ReplyParser {
 				.toList();
 		}
 		throw new UnparseableReplyException(page.url(), "content type " + page.contentType() + " is not supported");
+	}
+
+	private static List<Reply> parsePdf(byte[] content, CrawledPage page) {
+		List<String> lines;
+		try {
+			lines = PdfDocument.lines(content);
+		}
+		catch (IOException ex) {
+			throw new UnparseableReplyException(page.url(), "PDF cannot be read: " + ex.getMessage());
+		}
+		return PdfDocument.replies(lines)
+			.stream()
+			.flatMap(text -> ReplyExtractor.extract(text, page.url(), page.site(), HEADER_LINES).stream())
+			.toList();
+	}
+
+	private static boolean startsWith(byte[] content, byte[] prefix) {
+		return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
 	}
 
 }

@@ -1,0 +1,99 @@
+package dev.dafu.parser;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Reads a PDF attachment into lines with PDFBox. A printed page wraps paragraphs; a line
+ * that runs to the right margin without ending a sentence is joined with the next, so a
+ * paragraph is one line again.
+ */
+final class PdfDocument {
+
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000]+");
+
+	private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[。：:；;！!？?”」）)]$");
+
+	/** A line at least this share of the longest line ran to the margin. */
+	private static final double FULL_LINE = 0.9;
+
+	private PdfDocument() {
+	}
+
+	/**
+	 * @throws IOException when the bytes are not a PDF PDFBox can read (damaged,
+	 * encrypted)
+	 */
+	static List<String> lines(byte[] content) throws IOException {
+		String text;
+		try (PDDocument document = Loader.loadPDF(content)) {
+			text = new PDFTextStripper().getText(document);
+		}
+		List<String> printed = new ArrayList<>();
+		for (String line : text.split("\\R")) {
+			String folded = WHITESPACE.matcher(line).replaceAll(" ").strip();
+			if (!folded.isEmpty()) {
+				printed.add(folded);
+			}
+		}
+		return joinWrappedLines(printed);
+	}
+
+	private static List<String> joinWrappedLines(List<String> printed) {
+		int longest = printed.stream().mapToInt(String::length).max().orElse(0);
+		List<String> lines = new ArrayList<>();
+		StringBuilder paragraph = new StringBuilder();
+		for (String line : printed) {
+			paragraph.append(line);
+			boolean wrapped = line.length() >= FULL_LINE * longest && !ENDS_SENTENCE.matcher(line).matches();
+			if (!wrapped) {
+				lines.add(paragraph.toString());
+				paragraph.setLength(0);
+			}
+		}
+		if (!paragraph.isEmpty()) {
+			lines.add(paragraph.toString());
+		}
+		return lines;
+	}
+
+	/**
+	 * The replies' texts: the lines cut before each reply's header, one {@link PageText}
+	 * a reply.
+	 */
+	static List<PageText> replies(List<String> lines) {
+		List<Integer> starts = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (ReplyExtractor.REPLY_TITLE.matcher(lines.get(i)).matches()) {
+				starts.add(headerStart(lines, i, starts.isEmpty() ? 0 : starts.get(starts.size() - 1) + 1));
+			}
+		}
+		List<PageText> replies = new ArrayList<>();
+		for (int r = 0; r < starts.size(); r++) {
+			int end = r + 1 < starts.size() ? starts.get(r + 1) : lines.size();
+			List<String> reply = lines.subList(starts.get(r), end);
+			replies.add(new PageText(reply, Map.of(), reply));
+		}
+		return replies;
+	}
+
+	/**
+	 * Walks back from a title over the lines printed above it: number, issuer, result,
+	 * disclosure.
+	 */
+	private static int headerStart(List<String> lines, int title, int floor) {
+		int start = title;
+		while (start - 1 >= floor && start > title - 4 && ReplyExtractor.isHeaderLine(lines.get(start - 1))) {
+			start--;
+		}
+		return start;
+	}
+
+}
