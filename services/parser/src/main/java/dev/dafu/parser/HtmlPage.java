@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -85,15 +86,22 @@ final class HtmlPage {
 		}
 	}
 
+	/**
+	 * The element holding the most text in lines of its own: its paragraphs, and its own
+	 * text where it breaks lines with {@code <br>
+	 * }.
+	 */
 	private static Element article(Document document) {
 		Element article = null;
 		int best = 0;
 		for (Element candidate : document.body().select("*")) {
 			List<Element> paragraphs = candidate.select("> p");
-			if (paragraphs.size() < MIN_ARTICLE_PARAGRAPHS) {
+			boolean breaksLines = !candidate.select("> br").isEmpty();
+			if (paragraphs.size() < MIN_ARTICLE_PARAGRAPHS && !breaksLines) {
 				continue;
 			}
-			int length = paragraphs.stream().mapToInt(p -> p.text().length()).sum();
+			int length = paragraphs.stream().mapToInt(p -> p.text().length()).sum()
+					+ (breaksLines ? candidate.ownText().length() : 0);
 			if (length > best) {
 				best = length;
 				article = candidate;
@@ -102,18 +110,39 @@ final class HtmlPage {
 		return article;
 	}
 
+	/**
+	 * The article's lines in reading order: a block is a line, and so is text between
+	 * {@code <br>
+	 * }s.
+	 */
 	private static List<String> lines(Element article) {
 		article.select("br").forEach(br -> br.after(new TextNode("\n")));
 		List<String> lines = new ArrayList<>();
-		for (Element paragraph : article.select("> p, > div:not(:has(p, div)), > h1, > h2, > h3, > h4")) {
-			for (String line : paragraph.wholeText().split("\n")) {
-				String folded = fold(line);
-				if (!folded.isEmpty()) {
-					lines.add(folded);
-				}
+		StringBuilder inline = new StringBuilder();
+		for (Node node : article.childNodes()) {
+			if (node instanceof Element element && element.isBlock()) {
+				addLines(inline.toString(), lines);
+				inline.setLength(0);
+				addLines(element.wholeText(), lines);
+			}
+			else if (node instanceof Element element) {
+				inline.append(element.wholeText());
+			}
+			else if (node instanceof TextNode text) {
+				inline.append(text.getWholeText());
 			}
 		}
+		addLines(inline.toString(), lines);
 		return lines;
+	}
+
+	private static void addLines(String text, List<String> lines) {
+		for (String line : text.split("\n")) {
+			String folded = fold(line);
+			if (!folded.isEmpty()) {
+				lines.add(folded);
+			}
+		}
 	}
 
 	static String fold(String text) {

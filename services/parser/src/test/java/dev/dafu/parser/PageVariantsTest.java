@@ -1,0 +1,116 @@
+package dev.dafu.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.HandlingResult;
+import dev.dafu.reply.Reply;
+
+/** Layouts and encodings real sites use beyond the public corpus's two templates. */
+class PageVariantsTest {
+
+	private static final String BR_SEPARATED = """
+			<html><head><title>答复</title></head><body><div id="zoom"><p>
+			办理结果: B<br>公开属性: 主动公开・摘要<br>国家林业和草原局<br>林建复[2023]第12号<br>
+			关于十四届全国人大一次会议第BH035号建议的答复<br>张三等5位代表：<br>
+			你们提出的关于加强湿地保护的建议收悉。现答复如下：<br>一、总体情况<br>湿地保护面积持续扩大。<br>
+			二、下一步工作<br>继续推进湿地保护修复。<br>感谢你们对林草工作的关心。<br>国家林业和草原局<br>二〇二三年六月三十日<br>
+			联系人：王五　联系电话：（010）84238000<br>抄送：国务院办公厅、全国人大常委会办公厅联络局。</p>
+			<p>（此件公开发布）</p></div></body></html>
+			""";
+
+	private final ReplyParser parser = new ReplyParser(1024 * 1024);
+
+	@Test
+	void readsARepliesPrintedAsBrSeparatedLinesWithAsciiColonsAndSquareBrackets() {
+		Reply reply = parse(BR_SEPARATED.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.title()).isEqualTo("关于十四届全国人大一次会议第BH035号建议的答复");
+		assertThat(reply.documentNumber()).isEqualTo("林建复[2023]第12号");
+		assertThat(reply.issuer()).isEqualTo("国家林业和草原局");
+		assertThat(reply.handlingResult()).isEqualTo(new HandlingResult("B", HandlingResult.Category.IN_PROGRESS));
+		assertThat(reply.disclosure()).isEqualTo("主动公开・摘要");
+		assertThat(reply.submission().number()).isEqualTo("BH035");
+		assertThat(reply.submission().proposers()).containsExactly("张三");
+		assertThat(reply.replyDate()).isEqualTo(LocalDate.of(2023, 6, 30));
+		assertThat(reply.contact().name()).isEqualTo("王五");
+		assertThat(reply.contact().phone()).isEqualTo("（010）84238000");
+		assertThat(reply.cc()).containsExactly("国务院办公厅", "全国人大常委会办公厅联络局");
+		assertThat(reply.sections()).extracting(section -> section.heading()).containsExactly("一、总体情况", "二、下一步工作");
+		assertThat(reply.sections().get(1).text()).isEqualTo("继续推进湿地保护修复。");
+	}
+
+	@Test
+	void readsAReplyPrintedAsTextWithBrInADivWithoutParagraphs() {
+		String page = BR_SEPARATED
+			.replace("<div id=\"zoom\"><p>", "<div class=\"nav\"><a href=\"/\">首页</a></div><div id=\"zoom\">")
+			.replace("</p>\n<p>（此件公开发布）</p>", "<br><span>（此件公开发布）</span>");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.issuer()).isEqualTo("国家林业和草原局");
+		assertThat(reply.cc()).containsExactly("国务院办公厅", "全国人大常委会办公厅联络局");
+		assertThat(reply.body()).endsWith("（此件公开发布）").doesNotContain("首页");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "GB18030, text/html", "GBK, text/html", "GB2312, text/html", "GBK, ", "UTF-8, text/html" })
+	void readsChineseEncodingsNamedNowhereButInTheBytes(String charset, String contentType) {
+		String page = BR_SEPARATED.replace("<html><head>", "<html><head><!-- no charset here -->");
+
+		Reply reply = parse(page.getBytes(Charset.forName(charset)), contentType);
+
+		assertThat(reply.issuer()).isEqualTo("国家林业和草原局");
+		assertThat(reply.title()).isEqualTo("关于十四届全国人大一次会议第BH035号建议的答复");
+	}
+
+	@Test
+	void trustsACharsetDeclaredInTheHeaderOverTheMetaTag() {
+		String page = BR_SEPARATED.replace("<head>", "<head><meta charset=\"utf-8\">");
+
+		Reply reply = parse(page.getBytes(Charset.forName("GB18030")), "text/html; charset=GBK");
+
+		assertThat(reply.issuer()).isEqualTo("国家林业和草原局");
+	}
+
+	@Test
+	void readsAGbkPageThatDeclaresGb2312ButUsesCharactersOutsideIt() {
+		String page = BR_SEPARATED
+			.replace("<head>", "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">")
+			.replace("王五", "王堃");
+
+		Reply reply = parse(page.getBytes(Charset.forName("GB18030")), "text/html");
+
+		assertThat(reply.contact().name()).isEqualTo("王堃");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "二〇二四年六月二十一日, 2024-06-21", "2024年6月21日, 2024-06-21", "二○二三年十二月三十一日, 2023-12-31",
+			"二〇二四年十月十日, 2024-10-10", "2024 年 1 月 5 日, 2024-01-05" })
+	void readsSignatureDatesInArabicAndChineseNumerals(String printed, LocalDate date) {
+		assertThat(ChineseDate.parseWhole(printed)).contains(date);
+	}
+
+	@Test
+	void aDateThatDoesNotExistIsNotADate() {
+		assertThat(ChineseDate.parseWhole("二〇二四年二月三十日")).isEmpty();
+	}
+
+	private Reply parse(byte[] content, String contentType) {
+		List<Reply> replies = this.parser
+			.parse(new CrawledPage("http://demo.test/r.html", "demo", Instant.now(), 200, contentType, content));
+		assertThat(replies).hasSize(1);
+		return replies.get(0);
+	}
+
+}
