@@ -2,9 +2,12 @@ package dev.dafu.parser;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,14 @@ final class HtmlPage {
 	private static final List<String> META_TAGS = List.of("ArticleTitle", "PubDate", "ContentSource");
 
 	private static final int MIN_ARTICLE_PARAGRAPHS = 2;
+
+	/**
+	 * A metadata table has short labels and values; a longer cell is layout, not
+	 * metadata.
+	 */
+	private static final int MAX_LABEL_LENGTH = 10;
+
+	private static final int MAX_VALUE_LENGTH = 200;
 
 	private HtmlPage() {
 	}
@@ -66,7 +77,8 @@ final class HtmlPage {
 			for (int i = 0; i + 1 < cells.size(); i += 2) {
 				String label = WHITESPACE.matcher(cells.get(i).text()).replaceAll("").replaceAll("[：:]$", "");
 				String value = fold(cells.get(i + 1).text());
-				if (!label.isEmpty() && label.length() <= 10 && !value.isEmpty()) {
+				if (!label.isEmpty() && label.length() <= MAX_LABEL_LENGTH && !value.isEmpty()
+						&& value.length() <= MAX_VALUE_LENGTH) {
 					metadata.putIfAbsent(label, value);
 				}
 			}
@@ -75,8 +87,12 @@ final class HtmlPage {
 
 	/** The 发布时间 / 来源 line many templates print above the article. */
 	private static void readInfoLine(Document document, Element article, Map<String, String> metadata) {
+		Set<Element> inArticle = Collections.newSetFromMap(new IdentityHashMap<>());
+		if (article != null) {
+			inArticle.addAll(article.getAllElements());
+		}
 		for (Element info : document.select("[class*=info], [class*=Info]")) {
-			if (article != null && (info == article || info.parents().contains(article))) {
+			if (inArticle.contains(info)) {
 				continue;
 			}
 			Matcher pair = INFO_PAIR.matcher(info.text());
@@ -94,15 +110,21 @@ final class HtmlPage {
 	private static Element article(Document document) {
 		Element article = null;
 		int best = 0;
-		for (Element candidate : document.body().select("*")) {
-			List<Element> paragraphs = candidate.select("> p");
-			boolean breaksLines = !candidate.select("> br").isEmpty();
-			if (paragraphs.size() < MIN_ARTICLE_PARAGRAPHS && !breaksLines) {
-				continue;
+		for (Element candidate : document.body().getAllElements()) {
+			int paragraphs = 0;
+			int length = 0;
+			boolean breaksLines = false;
+			for (Element child : candidate.children()) {
+				if (child.nameIs("p")) {
+					paragraphs++;
+					length += child.text().length();
+				}
+				breaksLines |= child.nameIs("br");
 			}
-			int length = paragraphs.stream().mapToInt(p -> p.text().length()).sum()
-					+ (breaksLines ? candidate.ownText().length() : 0);
-			if (length > best) {
+			if (breaksLines) {
+				length += candidate.ownText().length();
+			}
+			if ((paragraphs >= MIN_ARTICLE_PARAGRAPHS || breaksLines) && length > best) {
 				best = length;
 				article = candidate;
 			}

@@ -71,7 +71,7 @@ final class PdfDocument {
 	static List<PageText> replies(List<String> lines) {
 		List<Integer> starts = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			if (ReplyExtractor.REPLY_TITLE.matcher(lines.get(i)).matches()) {
+			if (ReplyExtractor.isReplyTitle(lines.get(i))) {
 				starts.add(headerStart(lines, i, starts.isEmpty() ? 0 : starts.get(starts.size() - 1) + 1));
 			}
 		}

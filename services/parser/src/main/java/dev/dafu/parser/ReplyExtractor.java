@@ -29,10 +29,18 @@ final class ReplyExtractor {
 	 * Titles of replies: {@code …建议的答复}, {@code …提案的答复函}, {@code …提案答复的函},
 	 * {@code …的会办意见}. A column heading such as {@code 人大代表建议答复} is not one.
 	 */
-	static final Pattern REPLY_TITLE = Pattern.compile(".*(建议|提案|议案)(的答复函?|答复的函)|.*(建议|提案|议案).*的会办意见");
+	private static final Pattern REPLY_TITLE = Pattern.compile(".*(建议|提案|议案)(的答复函?|答复的函)|.*(建议|提案|议案).*的会办意见");
 
 	static final Pattern DOCUMENT_NUMBER = Pattern
 		.compile("[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*\\d{4}\\s*[〕\\]］）)]\\s*第?\\s*\\d+\\s*号");
+
+	private static final int MAX_TITLE_LENGTH = 120;
+
+	/**
+	 * Submission fields stand in the opening's first words; patterns never run over a
+	 * whole long paragraph.
+	 */
+	private static final int MAX_OPENING_LENGTH = 200;
 
 	private static final Pattern RESULT = Pattern.compile("办理结果\\s*[：:]\\s*(.+)");
 
@@ -79,11 +87,7 @@ final class ReplyExtractor {
 	static Optional<Reply> extract(PageText text, String url, String site, int maxFirstLines) {
 		List<String> lines = text.lines();
 		Map<String, String> metadata = text.metadata();
-		String title = text.titleCandidates()
-			.stream()
-			.filter(candidate -> candidate.length() <= 120 && REPLY_TITLE.matcher(candidate).matches())
-			.findFirst()
-			.orElse(null);
+		String title = text.titleCandidates().stream().filter(ReplyExtractor::isReplyTitle).findFirst().orElse(null);
 		if (title == null) {
 			return Optional.empty();
 		}
@@ -110,6 +114,14 @@ final class ReplyExtractor {
 				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
 				contact(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate), String.join("\n", bodyLines),
 				metadata, ReplyParser.EXTRACTOR_VERSION));
+	}
+
+	/**
+	 * Whether {@code line} is a reply's title; a long line is body text, and is not
+	 * matched at all.
+	 */
+	static boolean isReplyTitle(String line) {
+		return line.length() <= MAX_TITLE_LENGTH && REPLY_TITLE.matcher(line).matches();
 	}
 
 	private static boolean isHeaderLabel(String line) {
@@ -177,6 +189,7 @@ final class ReplyExtractor {
 		Submission.Kind kind = title.contains("提案") ? Submission.Kind.PROPOSAL : Submission.Kind.SUGGESTION;
 		String salutation = salutation(body);
 		String opening = body.get(salutation == null ? 0 : Math.min(1, body.size() - 1));
+		opening = opening.substring(0, Math.min(opening.length(), MAX_OPENING_LENGTH));
 		String number = firstGroup(SUBMISSION_NUMBER, title, opening);
 		String session = firstGroup(SESSION, title);
 		if (session == null) {
