@@ -18,19 +18,17 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML page into {@link PageText}. The article is the element whose direct
- * paragraphs hold the most text, so site chrome (navigation, footers, share links) stays
- * out whatever the template; paragraphs split at {@code <br>
- * }.
+ * Reads an HTML page into {@link PageText}, in one pass over its elements. The article is
+ * the element holding the most text in lines of its own (its paragraphs, and its own text
+ * where it breaks lines with {@code <br>
+ * }), so site chrome (navigation, footers, share links) stays out whatever the template.
  */
 final class HtmlPage {
-
-	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
 	/** {@code 发布时间：2024-06-07} and the like in a page's info line. */
 	private static final Pattern INFO_PAIR = Pattern.compile("(发布时间|发布日期|来源)[：:]\\s*([^\\s\\u3000]+)");
 
-	private static final List<String> META_TAGS = List.of("ArticleTitle", "PubDate", "ContentSource");
+	private static final Set<String> META_TAGS = Set.of("ArticleTitle", "PubDate", "ContentSource");
 
 	private static final int MIN_ARTICLE_PARAGRAPHS = 2;
 
@@ -49,87 +47,105 @@ final class HtmlPage {
 		Charset charset = PageCharset.of(content, contentType);
 		Document document = Jsoup.parse(new String(content, charset), url);
 		Map<String, String> metadata = new LinkedHashMap<>();
-		for (String name : META_TAGS) {
-			String value = fold(document.select("meta[name=" + name + "]").attr("content"));
-			if (!value.isEmpty()) {
-				metadata.put(name, value);
+		List<String> headings = new ArrayList<>();
+		List<Element> infoLines = new ArrayList<>();
+		String documentTitle = "";
+		Element article = null;
+		int articleLength = 0;
+		for (Element element : document.getAllElements()) {
+			switch (element.normalName()) {
+				case "meta" -> readMetaTag(element, metadata);
+				case "tr" -> readTableRow(element, metadata);
+				case "h1", "h2", "h3" -> headings.add(PageText.fold(element.text()));
+				case "title" -> documentTitle = documentTitle.isEmpty() ? element.text() : documentTitle;
+				default -> {
+				}
+			}
+			String className = element.className();
+			if (className.contains("info") || className.contains("Info")) {
+				infoLines.add(element);
+			}
+			int length = ownLinesLength(element);
+			if (length > articleLength) {
+				articleLength = length;
+				article = element;
 			}
 		}
-		readTables(document, metadata);
-		Element article = article(document);
-		readInfoLine(document, article, metadata);
-
+		Set<Element> inArticle = Collections.newSetFromMap(new IdentityHashMap<>());
+		if (article != null && !infoLines.isEmpty()) {
+			inArticle.addAll(article.getAllElements());
+		}
+		for (Element info : infoLines) {
+			if (!inArticle.contains(info)) {
+				readInfoLine(info, metadata);
+			}
+		}
+		List<String> lines = article == null ? List.of() : lines(article);
 		List<String> titleCandidates = new ArrayList<>();
 		titleCandidates.add(metadata.get("公文名称"));
 		titleCandidates.add(metadata.get("ArticleTitle"));
-		List<String> lines = article == null ? List.of() : lines(article);
 		titleCandidates.addAll(lines);
-		document.select("h1, h2, h3").forEach(heading -> titleCandidates.add(fold(heading.text())));
-		titleCandidates.add(fold(document.title().split("[_|]")[0]));
+		titleCandidates.addAll(headings);
+		titleCandidates.add(PageText.fold(documentTitle.split("[_|]")[0]));
 		titleCandidates.removeIf(candidate -> candidate == null || candidate.isEmpty());
 		return new PageText(lines, metadata, titleCandidates);
 	}
 
+	private static void readMetaTag(Element meta, Map<String, String> metadata) {
+		String name = meta.attr("name");
+		if (META_TAGS.contains(name)) {
+			String value = PageText.fold(meta.attr("content"));
+			if (!value.isEmpty()) {
+				metadata.putIfAbsent(name, value);
+			}
+		}
+	}
+
 	/** Label/value pairs of 信息公开 tables (索引号, 发布机构, 成文日期, 发文字号 …). */
-	private static void readTables(Document document, Map<String, String> metadata) {
-		for (Element row : document.select("tr")) {
-			List<Element> cells = row.select("> td, > th");
-			for (int i = 0; i + 1 < cells.size(); i += 2) {
-				String label = WHITESPACE.matcher(cells.get(i).text()).replaceAll("").replaceAll("[：:]$", "");
-				String value = fold(cells.get(i + 1).text());
-				if (!label.isEmpty() && label.length() <= MAX_LABEL_LENGTH && !value.isEmpty()
-						&& value.length() <= MAX_VALUE_LENGTH) {
-					metadata.putIfAbsent(label, value);
-				}
+	private static void readTableRow(Element row, Map<String, String> metadata) {
+		List<Element> cells = new ArrayList<>();
+		for (Element child : row.children()) {
+			if (child.nameIs("td") || child.nameIs("th")) {
+				cells.add(child);
+			}
+		}
+		for (int i = 0; i + 1 < cells.size(); i += 2) {
+			String label = PageText.fold(cells.get(i).text()).replace(" ", "").replaceAll("[：:]$", "");
+			String value = PageText.fold(cells.get(i + 1).text());
+			if (!label.isEmpty() && label.length() <= MAX_LABEL_LENGTH && !value.isEmpty()
+					&& value.length() <= MAX_VALUE_LENGTH) {
+				metadata.putIfAbsent(label, value);
 			}
 		}
 	}
 
 	/** The 发布时间 / 来源 line many templates print above the article. */
-	private static void readInfoLine(Document document, Element article, Map<String, String> metadata) {
-		Set<Element> inArticle = Collections.newSetFromMap(new IdentityHashMap<>());
-		if (article != null) {
-			inArticle.addAll(article.getAllElements());
-		}
-		for (Element info : document.select("[class*=info], [class*=Info]")) {
-			if (inArticle.contains(info)) {
-				continue;
-			}
-			Matcher pair = INFO_PAIR.matcher(info.text());
-			while (pair.find()) {
-				metadata.putIfAbsent(pair.group(1), pair.group(2));
-			}
+	private static void readInfoLine(Element info, Map<String, String> metadata) {
+		Matcher pair = INFO_PAIR.matcher(info.text());
+		while (pair.find()) {
+			metadata.putIfAbsent(pair.group(1), pair.group(2));
 		}
 	}
 
 	/**
-	 * The element holding the most text in lines of its own: its paragraphs, and its own
-	 * text where it breaks lines with {@code <br>
-	 * }.
+	 * How much text {@code element} holds in lines of its own; 0 when it holds no such
+	 * lines.
 	 */
-	private static Element article(Document document) {
-		Element article = null;
-		int best = 0;
-		for (Element candidate : document.body().getAllElements()) {
-			int paragraphs = 0;
-			int length = 0;
-			boolean breaksLines = false;
-			for (Element child : candidate.children()) {
-				if (child.nameIs("p")) {
-					paragraphs++;
-					length += child.text().length();
-				}
-				breaksLines |= child.nameIs("br");
+	private static int ownLinesLength(Element element) {
+		int paragraphs = 0;
+		int length = 0;
+		boolean breaksLines = false;
+		for (Element child : element.children()) {
+			if (child.nameIs("p")) {
+				paragraphs++;
+				length += child.text().length();
 			}
-			if (breaksLines) {
-				length += candidate.ownText().length();
-			}
-			if ((paragraphs >= MIN_ARTICLE_PARAGRAPHS || breaksLines) && length > best) {
-				best = length;
-				article = candidate;
-			}
+			breaksLines |= child.nameIs("br");
 		}
-		return article;
+		if (breaksLines) {
+			return length + element.ownText().length();
+		}
+		return paragraphs >= MIN_ARTICLE_PARAGRAPHS ? length : 0;
 	}
 
 	/**
@@ -160,15 +176,11 @@ final class HtmlPage {
 
 	private static void addLines(String text, List<String> lines) {
 		for (String line : text.split("\n")) {
-			String folded = fold(line);
+			String folded = PageText.fold(line);
 			if (!folded.isEmpty()) {
 				lines.add(folded);
 			}
 		}
-	}
-
-	static String fold(String text) {
-		return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
 	}
 
 }

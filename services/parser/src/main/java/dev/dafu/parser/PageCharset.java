@@ -33,9 +33,13 @@ final class PageCharset {
 	static Charset of(byte[] content, String contentType) {
 		Charset declared = declared(contentType);
 		if (declared == null) {
-			String head = new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-			Matcher meta = DECLARED.matcher(head);
-			declared = meta.find() ? named(meta.group(1)) : null;
+			String head = new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1)
+				.toLowerCase(Locale.ROOT);
+			int at = head.indexOf("charset");
+			if (at >= 0) {
+				Matcher meta = DECLARED.matcher(head).region(at, Math.min(head.length(), at + 64));
+				declared = meta.lookingAt() ? named(meta.group(1)) : null;
+			}
 		}
 		if (declared != null) {
 			return widened(declared);

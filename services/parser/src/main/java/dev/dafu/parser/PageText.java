@@ -20,4 +20,30 @@ record PageText(List<String> lines, Map<String, String> metadata, List<String> t
 		titleCandidates = List.copyOf(titleCandidates);
 	}
 
+	/**
+	 * {@code text} with every run of whitespace (including U+3000 and U+00A0) as one
+	 * space, stripped.
+	 */
+	static String fold(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder folded = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0') {
+				space = !folded.isEmpty();
+			}
+			else {
+				if (space) {
+					folded.append(' ');
+					space = false;
+				}
+				folded.append(c);
+			}
+		}
+		return folded.toString();
+	}
+
 }

@@ -17,8 +17,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 final class PdfDocument {
 
-	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000]+");
-
 	private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[。：:；;！!？?”」）)]$");
 
 	/** A line at least this share of the longest line ran to the margin. */
@@ -38,7 +36,7 @@ final class PdfDocument {
 		}
 		List<String> printed = new ArrayList<>();
 		for (String line : text.split("\\R")) {
-			String folded = WHITESPACE.matcher(line).replaceAll(" ").strip();
+			String folded = PageText.fold(line);
 			if (!folded.isEmpty()) {
 				printed.add(folded);
 			}

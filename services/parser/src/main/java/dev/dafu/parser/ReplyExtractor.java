@@ -37,6 +37,12 @@ final class ReplyExtractor {
 	private static final int MAX_TITLE_LENGTH = 120;
 
 	/**
+	 * Contact details stand in short labelled lines; body paragraphs are not searched for
+	 * them.
+	 */
+	private static final int MAX_CONTACT_LINE_LENGTH = 120;
+
+	/**
 	 * Submission fields stand in the opening's first words; patterns never run over a
 	 * whole long paragraph.
 	 */
@@ -121,7 +127,9 @@ final class ReplyExtractor {
 	 * matched at all.
 	 */
 	static boolean isReplyTitle(String line) {
-		return line.length() <= MAX_TITLE_LENGTH && REPLY_TITLE.matcher(line).matches();
+		return line.length() <= MAX_TITLE_LENGTH
+				&& (line.endsWith("答复") || line.endsWith("答复函") || line.endsWith("的函") || line.endsWith("会办意见"))
+				&& REPLY_TITLE.matcher(line).matches();
 	}
 
 	private static boolean isHeaderLabel(String line) {
@@ -269,6 +277,9 @@ final class ReplyExtractor {
 		String address = null;
 		String postcode = null;
 		for (String line : body) {
+			if (line.length() > MAX_CONTACT_LINE_LENGTH || (line.indexOf('：') < 0 && line.indexOf(':') < 0)) {
+				continue;
+			}
 			name = name != null ? name : firstGroup(CONTACT_NAME, line);
 			phone = phone != null ? phone : firstGroup(CONTACT_PHONE, line);
 			address = address != null ? address : firstGroup(CONTACT_ADDRESS, line);
