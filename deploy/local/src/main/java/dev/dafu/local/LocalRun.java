@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +85,15 @@ public final class LocalRun {
 				port("DAFU_DEMO_SITE_PORT", 8090));
 		this.started.add(demoSite);
 
+		String operator = env("DAFU_OPERATOR_USER", "operator");
+		String password = System.getenv("DAFU_OPERATOR_PASSWORD");
+		boolean generated = password == null || password.isBlank();
+		if (generated) {
+			password = generatedPassword();
+		}
 		Map<String, String> common = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-				"DAFU_ELASTICSEARCH_URIS", elasticsearch.uri().toString());
+				"DAFU_ELASTICSEARCH_URIS", elasticsearch.uri().toString(), "DAFU_OPERATOR_USER", operator,
+				"DAFU_OPERATOR_PASSWORD", password);
 		List<String> crawlerArgs = new ArrayList<>(List.of("--dafu.crawler.sites[0].id=demo"));
 		for (int i = 0; i < DEMO_START_PAGES.size(); i++) {
 			crawlerArgs.add("--dafu.crawler.sites[0].start-urls[" + i + "]="
@@ -110,6 +119,9 @@ public final class LocalRun {
 		say("  Search API:  " + search.resolve("/api/replies?q=") + "科技创新");
 		say("  Demo site:   " + demoSite.baseUri() + "/");
 		say("  Logs:        " + logs);
+		say("  Operator:    " + operator
+				+ (generated ? " / " + password + " (generated for this run; set DAFU_OPERATOR_PASSWORD to choose)"
+						: " / the password in DAFU_OPERATOR_PASSWORD"));
 		say("Stop it with Ctrl-C or deploy/local/stop.");
 		long replies = awaitCrawl(search.resolve("/api/replies?size=1"));
 		say("Demo site crawled: " + replies + " replies searchable, "
@@ -209,6 +221,12 @@ public final class LocalRun {
 		}
 		this.started.clear();
 		say("Stopped.");
+	}
+
+	private static String generatedPassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private static int port(String variable, int defaultPort) {

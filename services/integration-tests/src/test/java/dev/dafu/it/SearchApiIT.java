@@ -151,10 +151,17 @@ class SearchApiIT {
 	}
 
 	@Test
-	void servesTheSearchPage() {
+	void servesTheSearchPageWithAPolicyThatRunsOnlyItsOwnScripts() {
 		HttpResponse<String> page = search.get("/");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<form id=\"search\"");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).contains("default-src 'self'");
+	}
+
+	@Test
+	void healthIsOpenButMetricsAreTheOperatorsOnly() {
+		assertThat(search.get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(search.get("/actuator/metrics").statusCode()).isEqualTo(401);
 	}
 
 	static Reply reply(String issuer, String documentNumber, String title, LocalDate date, String body) {

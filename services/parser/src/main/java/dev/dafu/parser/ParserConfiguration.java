@@ -2,6 +2,7 @@ package dev.dafu.parser;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -34,6 +35,21 @@ class ParserConfiguration {
 	 * reply but cannot be read fails to the dead-letter topic. Sends are synchronous, so
 	 * a record is acknowledged only once all its replies are on the topic.
 	 */
+	/**
+	 * {@code crawl.pages.dlq} → {@code crawl.pages}, for pages that failed with an older
+	 * parser. Its binding does not start with the service: an operator starts it after a
+	 * fix (see README, "Dead letters and replay") and stops it when the dead letters are
+	 * through.
+	 */
+	@Bean
+	Function<Message<byte[]>, Message<byte[]>> replayPage(MeterRegistry meters) {
+		return deadLetter -> {
+			Message<byte[]> page = DeadLetterReplay.replay(deadLetter);
+			meters.counter("dafu.parser.replay", "outcome", page == null ? "left" : "replayed").increment();
+			return page;
+		};
+	}
+
 	@Bean
 	Consumer<Message<CrawledPage>> parseReply(ReplyParser replyParser, StreamBridge streamBridge,
 			MeterRegistry meters) {
