@@ -68,6 +68,32 @@ class SiteCrawlerTest {
 	}
 
 	@Test
+	void aReplyPrintedOverSeveralPagesIsSentOnceWithItsContinuationPages() throws Exception {
+		Path multi = Files.createDirectories(folder.resolve("jytabl/multi"));
+		Files.writeString(multi.resolve("index.html"), "<a href=\"t20240301_0000001.html\">答复</a>");
+		Files.writeString(multi.resolve("t20240301_0000001.html"),
+				"<p>第一页</p><a href=\"index.html\">首页</a> <a href=\"t20240301_0000001_1.html\">下一页</a>");
+		Files.writeString(multi.resolve("t20240301_0000001_1.html"),
+				"<p>第二页</p><a href=\"t20240301_0000001.html\">上一页</a> <a href=\"t20240301_0000001_2.html\">下一页</a>");
+		Files.writeString(multi.resolve("t20240301_0000001_2.html"),
+				"<p>第三页</p><a href=\"t20240301_0000001_1.html\">上一页</a> <a href=\"/jytabl/multi/index_1.html\">下一页</a>");
+		List<CrawledPage> pages = new ArrayList<>();
+
+		crawler(pages, 10_000)
+			.crawl(new CrawlerProperties.Site("corpus", List.of(site.baseUri().resolve("/jytabl/multi/index.html"))));
+
+		CrawledPage reply = pages.stream()
+			.filter(page -> page.url().endsWith("t20240301_0000001.html"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(reply.parts()).extracting(part -> URI.create(part.url()).getPath())
+			.containsExactly("/jytabl/multi/t20240301_0000001_1.html", "/jytabl/multi/t20240301_0000001_2.html");
+		assertThat(new String(reply.parts().get(1).content(), java.nio.charset.StandardCharsets.UTF_8)).contains("第三页");
+		assertThat(pages).extracting(CrawledPage::url)
+			.noneMatch(url -> url.contains("_1.html") || url.contains("_2.html"));
+	}
+
+	@Test
 	void aPageOverTheSizeLimitIsReportedNotSent() throws Exception {
 		Files.write(folder.resolve("big.html"), new byte[2048]);
 		List<CrawledPage> pages = new ArrayList<>();

@@ -28,6 +28,9 @@ final class HtmlPage {
 	/** {@code 发布时间：2024-06-07} and the like in a page's info line. */
 	private static final Pattern INFO_PAIR = Pattern.compile("(发布时间|发布日期|来源)[：:]\\s*([^\\s\\u3000]+)");
 
+	/** A line of page links (上一页 1 2 下一页) inside an article is navigation, not text. */
+	private static final Pattern PAGINATION = Pattern.compile("((上一页|下一页|首页|尾页|末页|第?\\d{1,3}页?)\\s*)+");
+
 	private static final Set<String> META_TAGS = Set.of("ArticleTitle", "PubDate", "ContentSource");
 
 	private static final int MIN_ARTICLE_PARAGRAPHS = 2;
@@ -177,7 +180,7 @@ final class HtmlPage {
 	private static void addLines(String text, List<String> lines) {
 		for (String line : text.split("\n")) {
 			String folded = PageText.fold(line);
-			if (!folded.isEmpty()) {
+			if (!folded.isEmpty() && !PAGINATION.matcher(folded).matches()) {
 				lines.add(folded);
 			}
 		}

@@ -90,7 +90,7 @@ final class ReplyExtractor {
 	}
 
 	/** The reply these lines print, or empty when they print none. */
-	static Optional<Reply> extract(PageText text, String url, String site, int maxFirstLines) {
+	static Optional<Reply> extract(PageText text, String url, List<String> partUrls, String site, int maxFirstLines) {
 		List<String> lines = text.lines();
 		Map<String, String> metadata = text.metadata();
 		String title = text.titleCandidates().stream().filter(ReplyExtractor::isReplyTitle).findFirst().orElse(null);
@@ -115,8 +115,8 @@ final class ReplyExtractor {
 			throw new UnparseableReplyException(url, "reply has no body text");
 		}
 		int signatureDate = lastDateLine(bodyLines);
-		return Optional.of(new Reply(ReplyIdentity.of(issuer, documentNumber, title), List.of(url), site, title,
-				documentNumber, issuer, submission(title, bodyLines), handlingResult(header, metadata),
+		return Optional.of(new Reply(ReplyIdentity.of(issuer, documentNumber, title), List.of(url), partUrls, site,
+				title, documentNumber, issuer, submission(title, bodyLines), handlingResult(header, metadata),
 				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
 				contact(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate), String.join("\n", bodyLines),
 				metadata, ReplyParser.EXTRACTOR_VERSION));

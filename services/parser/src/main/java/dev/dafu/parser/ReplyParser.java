@@ -2,11 +2,13 @@ package dev.dafu.parser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PagePart;
 import dev.dafu.reply.Reply;
 
 /**
@@ -53,11 +55,32 @@ public class ReplyParser {
 		}
 		if (type.isEmpty() || type.contains("html")) {
 			return ReplyExtractor
-				.extract(HtmlPage.read(content, page.contentType(), page.url()), page.url(), page.site(), HEADER_LINES)
+				.extract(readHtml(content, page), page.url(), page.parts().stream().map(PagePart::url).toList(),
+						page.site(), HEADER_LINES)
 				.stream()
 				.toList();
 		}
 		throw new UnparseableReplyException(page.url(), "content type " + page.contentType() + " is not supported");
+	}
+
+	/** The page's text, continued by the article lines of its continuation pages. */
+	private PageText readHtml(byte[] content, CrawledPage page) {
+		PageText first = HtmlPage.read(content, page.contentType(), page.url());
+		if (page.parts().isEmpty()) {
+			return first;
+		}
+		List<String> lines = new ArrayList<>(first.lines());
+		long size = content.length;
+		for (PagePart part : page.parts()) {
+			byte[] partContent = part.content() == null ? new byte[0] : part.content();
+			size += partContent.length;
+			if (size > this.maxPageBytes) {
+				throw new UnparseableReplyException(page.url(),
+						"page and its continuation pages are over the limit of " + this.maxPageBytes + " bytes");
+			}
+			lines.addAll(HtmlPage.read(partContent, part.contentType(), part.url()).lines());
+		}
+		return new PageText(lines, first.metadata(), first.titleCandidates());
 	}
 
 	private static List<Reply> parsePdf(byte[] content, CrawledPage page) {
@@ -70,7 +93,7 @@ public class ReplyParser {
 		}
 		return PdfDocument.replies(lines)
 			.stream()
-			.flatMap(text -> ReplyExtractor.extract(text, page.url(), page.site(), HEADER_LINES).stream())
+			.flatMap(text -> ReplyExtractor.extract(text, page.url(), List.of(), page.site(), HEADER_LINES).stream())
 			.toList();
 	}
 

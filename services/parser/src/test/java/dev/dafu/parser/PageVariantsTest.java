@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.HandlingResult;
+import dev.dafu.reply.PagePart;
 import dev.dafu.reply.Reply;
 
 /** Layouts and encodings real sites use beyond the public corpus's two templates. */
@@ -61,6 +62,30 @@ class PageVariantsTest {
 		assertThat(reply.issuer()).isEqualTo("国家林业和草原局");
 		assertThat(reply.cc()).containsExactly("国务院办公厅", "全国人大常委会办公厅联络局");
 		assertThat(reply.body()).endsWith("（此件公开发布）").doesNotContain("首页");
+	}
+
+	@Test
+	void readsAReplyPrintedOverSeveralPagesAsOne() {
+		String first = """
+				<html><body><div class="content"><p>办理结果：解决采纳</p><p>国家林业和草原局</p><p>林建复〔2023〕第12号</p>
+				<p>关于十四届全国人大一次会议第1号建议的答复</p><p>张三代表：</p><p>您提出的建议收悉。现答复如下：</p>
+				<p>一、总体情况</p><p>湿地保护面积持续扩大。</p><p>上一页 1 2 下一页</p></div></body></html>
+				""";
+		String second = """
+				<html><body><div class="content"><p>二、下一步工作</p><p>继续推进湿地保护修复。</p><p>国家林业和草原局</p>
+				<p>2023年6月30日</p><p>联系人：王五</p><p>上一页 1 2</p></div></body></html>
+				""";
+		CrawledPage page = new CrawledPage("http://demo.test/t1.html", "demo", Instant.now(), 200, "text/html",
+				first.getBytes(StandardCharsets.UTF_8), List.of(new PagePart("http://demo.test/t1_1.html",
+						"text/html; charset=utf-8", second.getBytes(StandardCharsets.UTF_8))));
+
+		Reply reply = this.parser.parse(page).get(0);
+
+		assertThat(reply.partUrls()).containsExactly("http://demo.test/t1_1.html");
+		assertThat(reply.sections()).extracting(section -> section.heading()).containsExactly("一、总体情况", "二、下一步工作");
+		assertThat(reply.replyDate()).isEqualTo(LocalDate.of(2023, 6, 30));
+		assertThat(reply.contact().name()).isEqualTo("王五");
+		assertThat(reply.body()).doesNotContain("下一页");
 	}
 
 	@ParameterizedTest

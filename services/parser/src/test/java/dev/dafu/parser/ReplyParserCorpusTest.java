@@ -106,6 +106,9 @@ class ReplyParserCorpusTest {
 			same(url, "contact.postcode", contact.get("postcode").asText(),
 					reply.contact() == null ? null : reply.contact().postcode());
 			same(url, "cc", texts(expected.get("cc")), reply.cc());
+			same(url, "partUrls",
+					texts(expected.get("partUrls")).stream().map(path -> "http://demo.test" + path).toList(),
+					reply.partUrls());
 			same(url, "sectionHeadings", texts(expected.get("sectionHeadings")),
 					reply.sections().stream().map(section -> section.heading()).toList());
 			for (JsonNode phrase : expected.get("bodyPhrases")) {

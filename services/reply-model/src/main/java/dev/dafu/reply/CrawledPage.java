@@ -1,6 +1,7 @@
 package dev.dafu.reply;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One fetched page as the crawler hands it to the parser on {@code crawl.pages}. The raw
@@ -12,6 +13,19 @@ import java.time.Instant;
  * @param status the HTTP status code
  * @param contentType the {@code Content-Type} header as sent, may be null
  * @param content the body bytes (base64 in JSON)
+ * @param parts the continuation pages of a reply printed over several pages, in order;
+ * empty for most pages
  */
-public record CrawledPage(String url, String site, Instant fetchedAt, int status, String contentType, byte[] content) {
+public record CrawledPage(String url, String site, Instant fetchedAt, int status, String contentType, byte[] content,
+		List<PagePart> parts) {
+
+	public CrawledPage {
+		parts = parts == null ? List.of() : List.copyOf(parts);
+	}
+
+	/** A page printed on one page, as most are. */
+	public CrawledPage(String url, String site, Instant fetchedAt, int status, String contentType, byte[] content) {
+		this(url, site, fetchedAt, status, contentType, content, List.of());
+	}
+
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param id stable id derived from issuer and document number (see {@link ReplyIdentity})
  * @param urls every URL the reply was found under
+ * @param partUrls the continuation pages of a reply printed over several pages, in order
  * @param site the id of the site profile it was crawled from
  * @param title the reply's title as printed
  * @param documentNumber the 文号 as printed
@@ -30,28 +31,29 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param extractorVersion the parser version that produced this record
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Reply(String id, List<String> urls, String site, String title, String documentNumber, String issuer,
-		Submission submission, HandlingResult handlingResult, String disclosure, LocalDate replyDate,
-		LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections, String body,
-		Map<String, String> metadata, String extractorVersion) {
+public record Reply(String id, List<String> urls, List<String> partUrls, String site, String title,
+		String documentNumber, String issuer, Submission submission, HandlingResult handlingResult, String disclosure,
+		LocalDate replyDate, LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections,
+		String body, Map<String, String> metadata, String extractorVersion) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);
+		partUrls = partUrls == null ? List.of() : List.copyOf(partUrls);
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		sections = sections == null ? List.of() : List.copyOf(sections);
 		metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
 	}
 
 	public Reply withUrls(List<String> newUrls) {
-		return new Reply(this.id, newUrls, this.site, this.title, this.documentNumber, this.issuer, this.submission,
-				this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact, this.cc,
-				this.sections, this.body, this.metadata, this.extractorVersion);
+		return new Reply(this.id, newUrls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
+				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
+				this.cc, this.sections, this.body, this.metadata, this.extractorVersion);
 	}
 
 	public Reply withBody(String newBody) {
-		return new Reply(this.id, this.urls, this.site, this.title, this.documentNumber, this.issuer, this.submission,
-				this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact, this.cc,
-				this.sections, newBody, this.metadata, this.extractorVersion);
+		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
+				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
+				this.cc, this.sections, newBody, this.metadata, this.extractorVersion);
 	}
 
 }
