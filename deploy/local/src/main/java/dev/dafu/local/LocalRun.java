@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  */
 public final class LocalRun {
 
-	private static final List<String> DEMO_START_PAGES = List.of("/jytabl/rddbjy/index.html",
-			"/jytabl/rddbjy/index_1.html", "/jytabl/rddbjy/index_2.html", "/jytabl/zxwyta/index.html",
-			"/jytabl/zxwyta/index_1.html", "/jytabl/zxwyta/index_2.html", "/jytabl/real/index.html");
+	/**
+	 * The demo site's home, whose listings lead to every reply, and the real reply's own
+	 * listing.
+	 */
+	private static final List<String> DEMO_START_PAGES = List.of("/index.html", "/jytabl/real/index.html");
 
 	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
@@ -94,7 +96,11 @@ public final class LocalRun {
 		Map<String, String> common = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
 				"DAFU_ELASTICSEARCH_URIS", elasticsearch.uri().toString(), "DAFU_OPERATOR_USER", operator,
 				"DAFU_OPERATOR_PASSWORD", password);
-		List<String> crawlerArgs = new ArrayList<>(List.of("--dafu.crawler.sites[0].id=demo"));
+		// The demo site is on loopback, which a site profile must allow; a short delay
+		// keeps start-up quick.
+		List<String> crawlerArgs = new ArrayList<>(
+				List.of("--dafu.crawler.sites[0].id=demo", "--dafu.crawler.sites[0].name=Dafu demo site",
+						"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=100"));
 		for (int i = 0; i < DEMO_START_PAGES.size(); i++) {
 			crawlerArgs.add("--dafu.crawler.sites[0].start-urls[" + i + "]="
 					+ demoSite.baseUri().resolve(DEMO_START_PAGES.get(i)));

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class StaticSite implements AutoCloseable {
 
 	private final Path root;
 
-	private final Queue<String> requestedPaths = new ConcurrentLinkedQueue<>();
+	private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
 
 	private StaticSite(HttpServer server, Path root) {
 		this.server = server;
@@ -51,7 +52,12 @@ public final class StaticSite implements AutoCloseable {
 
 	/** Every path asked for so far, in order, so tests can see what a crawler fetched. */
 	public List<String> requestedPaths() {
-		return List.copyOf(this.requestedPaths);
+		return this.requests.stream().map(Request::path).toList();
+	}
+
+	/** Every request so far, in order, with when it arrived. */
+	public List<Request> requests() {
+		return List.copyOf(this.requests);
 	}
 
 	public URI baseUri() {
@@ -66,7 +72,7 @@ public final class StaticSite implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String method = exchange.getRequestMethod();
-			this.requestedPaths.add(exchange.getRequestURI().getPath());
+			this.requests.add(new Request(exchange.getRequestURI().getPath(), Instant.now()));
 			if (!method.equals("GET") && !method.equals("HEAD")) {
 				exchange.sendResponseHeaders(405, -1);
 				return;
@@ -90,6 +96,15 @@ public final class StaticSite implements AutoCloseable {
 				out.write(body);
 			}
 		}
+	}
+
+	/**
+	 * One request the site received.
+	 *
+	 * @param path the path asked for
+	 * @param at when it arrived
+	 */
+	public record Request(String path, Instant at) {
 	}
 
 	private static String contentType(Path file) {

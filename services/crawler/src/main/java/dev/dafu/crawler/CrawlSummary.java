@@ -1,14 +1,22 @@
 package dev.dafu.crawler;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one crawl of a site did.
  *
  * @param site the site id
- * @param pagesSent pages handed to the parser
+ * @param pagesFetched pages fetched (listings, detail pages and their continuations)
+ * @param pagesSent detail pages handed to the parser
  * @param skippedByRobots URLs robots.txt forbids
- * @param errors one line per page that could not be fetched, with its reason
+ * @param errorsByKind how many URLs failed, by kind ({@code http-404}, {@code timeout},
+ * {@code blocked-address} …)
+ * @param errors one line per failed URL with its reason (the first 200)
+ * @param coverage listings whose printed total (共N件) is more than the detail links found
+ * @param stoppedEarly why the crawl ended before the site did ({@code maxPages},
+ * cancelled), or null
  */
-public record CrawlSummary(String site, int pagesSent, int skippedByRobots, List<String> errors) {
+public record CrawlSummary(String site, int pagesFetched, int pagesSent, int skippedByRobots,
+		Map<String, Integer> errorsByKind, List<String> errors, List<String> coverage, String stoppedEarly) {
 }

@@ -1,32 +1,46 @@
 package dev.dafu.crawler;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CrawlerProperties.class)
+@EnableScheduling
 class CrawlerConfiguration {
 
 	/** The output binding for {@code crawl.pages}; see {@code crawler.yml}. */
 	static final String PAGES_BINDING = "crawledPages-out-0";
 
-	private static final Logger log = LoggerFactory.getLogger(CrawlerConfiguration.class);
+	@Bean
+	ElasticsearchDocuments<SiteProfile> siteProfiles(ElasticsearchClient elasticsearchClient) {
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-sites", SiteProfile.class);
+	}
+
+	@Bean
+	ElasticsearchDocuments<CrawlRecord> crawlRecords(ElasticsearchClient elasticsearchClient) {
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-crawls", CrawlRecord.class);
+	}
 
 	/** Hands each page to {@code crawl.pages}, keyed by its canonical URL. */
 	@Bean
 	SiteCrawler siteCrawler(CrawlerProperties properties, StreamBridge streamBridge) {
 		PageFetcher fetcher = new PageFetcher(properties.userAgent(), properties.timeout(),
-				properties.maxPageSize().toBytes());
+				properties.maxPageSize().toBytes(), properties.maxAttempts(), properties.retryBackoff());
 		return new SiteCrawler(fetcher, properties.robotsName(), page -> {
 			if (!streamBridge.send(PAGES_BINDING,
 					MessageBuilder.withPayload(page).setHeader(KafkaHeaders.KEY, page.url()).build())) {
@@ -35,28 +49,70 @@ class CrawlerConfiguration {
 		});
 	}
 
-	/** Crawls every configured site once after start-up, off the main thread. */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService crawlExecutor(CrawlerProperties properties) {
+		return Executors.newFixedThreadPool(properties.parallelCrawls());
+	}
+
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> crawlOnStartup(CrawlerProperties properties, SiteCrawler siteCrawler,
-			TaskExecutor applicationTaskExecutor) {
-		return event -> {
-			if (!properties.crawlOnStartup()) {
-				return;
-			}
-			applicationTaskExecutor.execute(() -> {
-				for (CrawlerProperties.Site site : properties.sites()) {
-					try {
-						siteCrawler.crawl(site);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
-					catch (RuntimeException ex) {
-						log.error("Crawl of site {} failed", site.id(), ex);
-					}
+	Crawls crawls(ElasticsearchDocuments<SiteProfile> siteProfiles, ElasticsearchDocuments<CrawlRecord> crawlRecords,
+			SiteCrawler siteCrawler, ExecutorService crawlExecutor) {
+		return new Crawls(siteProfiles, crawlRecords, siteCrawler, crawlExecutor);
+	}
+
+	@Bean
+	ScheduledCrawls scheduledCrawls(ElasticsearchDocuments<SiteProfile> siteProfiles, Crawls crawls) {
+		return new ScheduledCrawls(siteProfiles, crawls);
+	}
+
+	/** Creates the crawler's indices before anything reads or writes them. */
+	@Bean
+	SmartLifecycle crawlerIndices(ElasticsearchDocuments<SiteProfile> siteProfiles,
+			ElasticsearchDocuments<CrawlRecord> crawlRecords) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				try {
+					siteProfiles.createIndexIfMissing();
+					crawlRecords.createIndexIfMissing();
 				}
-			});
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot create the crawler's indices", ex);
+				}
+				this.running = true;
+			}
+
+			@Override
+			public void stop() {
+				this.running = false;
+			}
+
+			@Override
+			public boolean isRunning() {
+				return this.running;
+			}
+
+			@Override
+			public int getPhase() {
+				return Integer.MIN_VALUE;
+			}
+		};
+	}
+
+	/** Registers the configured sites and, if asked, crawls each once. */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> configuredSites(CrawlerProperties properties,
+			ElasticsearchDocuments<SiteProfile> siteProfiles, Crawls crawls) {
+		return event -> {
+			for (SiteProfile site : properties.sites()) {
+				siteProfiles.put(site.id(), site.validated());
+				if (properties.crawlOnStartup()) {
+					crawls.start(site.id(), "startup");
+				}
+			}
 		};
 	}
 

@@ -1,12 +1,12 @@
 package dev.dafu.crawler;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -19,27 +19,27 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout how long one request may take, connect to last byte
  * @param maxPageSize a larger page is not fetched past this size and is reported as an
  * error
+ * @param maxAttempts tries per request when a site answers 429 or 5xx or times out
+ * @param retryBackoff the wait before the second try, doubled for each further one (a
+ * Retry-After header wins, up to a minute)
+ * @param parallelCrawls how many crawls this instance runs at once
  * @param crawlOnStartup crawl every configured site once when the crawler has started
- * @param sites the sites to crawl
+ * @param sites site profiles registered (or updated) at start-up, next to those operators
+ * register
  */
 @Validated
 @ConfigurationProperties("dafu.crawler")
 public record CrawlerProperties(@NotBlank String userAgent, @NotBlank String robotsName, Duration timeout,
-		DataSize maxPageSize, boolean crawlOnStartup, @Valid List<Site> sites) {
+		DataSize maxPageSize, @Min(1) @Max(10) Integer maxAttempts, Duration retryBackoff,
+		@Min(1) @Max(64) Integer parallelCrawls, boolean crawlOnStartup, @Valid List<SiteProfile> sites) {
 
 	public CrawlerProperties {
 		timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
 		maxPageSize = maxPageSize == null ? DataSize.ofMegabytes(10) : maxPageSize;
+		maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+		retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
+		parallelCrawls = parallelCrawls == null ? 2 : parallelCrawls;
 		sites = sites == null ? List.of() : sites;
-	}
-
-	/**
-	 * A site profile.
-	 *
-	 * @param id a short stable name, recorded on every page and reply
-	 * @param startUrls the listing pages whose linked pages are fetched
-	 */
-	public record Site(@NotBlank String id, @NotEmpty List<URI> startUrls) {
 	}
 
 }

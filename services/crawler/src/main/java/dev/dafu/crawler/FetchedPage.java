@@ -9,8 +9,10 @@ import java.net.URI;
  * @param status the HTTP status
  * @param contentType the Content-Type header, may be null
  * @param body the body bytes
+ * @param location the Location header of a redirect, may be null
+ * @param retryAfter the Retry-After header, may be null
  */
-record FetchedPage(URI uri, int status, String contentType, byte[] body) {
+record FetchedPage(URI uri, int status, String contentType, byte[] body, String location, String retryAfter) {
 
 	boolean ok() {
 		return this.status >= 200 && this.status < 300;

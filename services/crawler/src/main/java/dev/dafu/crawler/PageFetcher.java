@@ -6,10 +6,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
-/** Fetches one URL with a time limit and a size limit. */
+/**
+ * Fetches one URL politely and safely: every address checked by {@link AddressGuard},
+ * redirects followed by hand (at most {@value #MAX_REDIRECTS}, each hop checked), a time
+ * and a size limit, and retries with backoff for 429, 5xx and timeouts, honouring
+ * Retry-After.
+ */
 class PageFetcher {
+
+	static final int MAX_REDIRECTS = 5;
+
+	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
 	private final HttpClient http;
 
@@ -19,18 +32,59 @@ class PageFetcher {
 
 	private final long maxBytes;
 
-	PageFetcher(String userAgent, Duration timeout, long maxBytes) {
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+	private final int maxAttempts;
+
+	private final Duration backoff;
+
+	PageFetcher(String userAgent, Duration timeout, long maxBytes, int maxAttempts, Duration backoff) {
+		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.userAgent = userAgent;
 		this.timeout = timeout;
 		this.maxBytes = maxBytes;
+		this.maxAttempts = maxAttempts;
+		this.backoff = backoff;
 	}
 
 	/**
-	 * @throws PageTooLargeException when the body is larger than the limit
-	 * @throws IOException when the site cannot be reached or the request times out
+	 * The page at {@code uri}, after redirects and retries; its status may still be an
+	 * error.
+	 * @throws IOException when the site cannot be reached, refuses past the retries,
+	 * redirects too often, leads to a blocked address, or sends more than the size limit
 	 */
-	FetchedPage fetch(URI uri) throws IOException, InterruptedException {
+	FetchedPage fetch(URI uri, boolean allowPrivateNetwork) throws IOException, InterruptedException {
+		URI current = uri;
+		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+			AddressGuard.check(current, allowPrivateNetwork);
+			FetchedPage page = fetchWithRetries(current);
+			if (page.status() < 300 || page.status() >= 400 || page.location() == null) {
+				return page;
+			}
+			current = current.resolve(page.location());
+		}
+		throw new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
+	}
+
+	private FetchedPage fetchWithRetries(URI uri) throws IOException, InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			Duration wait = this.backoff.multipliedBy(1L << (attempt - 1));
+			try {
+				FetchedPage page = fetchOnce(uri);
+				boolean retryable = page.status() == 429 || page.status() >= 500;
+				if (!retryable || attempt >= this.maxAttempts) {
+					return page;
+				}
+				wait = retryAfter(page.retryAfter(), wait);
+			}
+			catch (HttpTimeoutException ex) {
+				if (attempt >= this.maxAttempts) {
+					throw ex;
+				}
+			}
+			Thread.sleep(wait.toMillis());
+		}
+	}
+
+	private FetchedPage fetchOnce(URI uri) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("User-Agent", this.userAgent)
@@ -43,8 +97,37 @@ class PageFetcher {
 				throw new PageTooLargeException(uri, this.maxBytes);
 			}
 			return new FetchedPage(uri, response.statusCode(),
-					response.headers().firstValue("Content-Type").orElse(null), bytes);
+					response.headers().firstValue("Content-Type").orElse(null), bytes,
+					response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Retry-After").orElse(null));
 		}
+	}
+
+	/**
+	 * Retry-After as seconds or an HTTP date, at most a minute; the backoff when absent
+	 * or unreadable.
+	 */
+	static Duration retryAfter(String header, Duration backoff) {
+		if (header == null || header.isBlank()) {
+			return backoff;
+		}
+		Duration wait;
+		try {
+			wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				wait = Duration.between(ZonedDateTime.now(),
+						ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+			}
+			catch (DateTimeParseException unreadable) {
+				return backoff;
+			}
+		}
+		if (wait.isNegative()) {
+			return Duration.ZERO;
+		}
+		return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
 	}
 
 	static class PageTooLargeException extends IOException {

@@ -2,6 +2,7 @@ package dev.dafu.crawler;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,18 @@ class RobotsRules {
 
 	private final String robotsName;
 
+	private final boolean allowPrivateNetwork;
+
 	private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
 	private final Map<String, BaseRobotRules> byOrigin = new HashMap<>();
 
 	private final Map<String, String> unavailable = new HashMap<>();
 
-	RobotsRules(PageFetcher fetcher, String robotsName) {
+	RobotsRules(PageFetcher fetcher, String robotsName, boolean allowPrivateNetwork) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
+		this.allowPrivateNetwork = allowPrivateNetwork;
 	}
 
 	/**
@@ -34,6 +38,19 @@ class RobotsRules {
 	 * 9309 (2.3.1.4) then forbids the whole host
 	 */
 	boolean allows(URI uri) throws InterruptedException, RobotsUnavailableException {
+		return rules(uri).isAllowed(uri.toString());
+	}
+
+	/**
+	 * The Crawl-delay robots.txt asks of us for {@code uri}'s host; zero when it asks
+	 * none.
+	 */
+	Duration crawlDelay(URI uri) throws InterruptedException, RobotsUnavailableException {
+		long delay = rules(uri).getCrawlDelay();
+		return delay > 0 ? Duration.ofMillis(delay) : Duration.ZERO;
+	}
+
+	private BaseRobotRules rules(URI uri) throws InterruptedException, RobotsUnavailableException {
 		String origin = uri.getScheme() + "://" + uri.getRawAuthority();
 		if (!this.byOrigin.containsKey(origin) && !this.unavailable.containsKey(origin)) {
 			load(origin);
@@ -42,13 +59,13 @@ class RobotsRules {
 			throw new RobotsUnavailableException(origin + "/robots.txt is unavailable (" + this.unavailable.get(origin)
 					+ "), so the host is not crawled");
 		}
-		return this.byOrigin.get(origin).isAllowed(uri.toString());
+		return this.byOrigin.get(origin);
 	}
 
 	private void load(String origin) throws InterruptedException {
 		URI robotsUri = URI.create(origin + "/robots.txt");
 		try {
-			FetchedPage robots = this.fetcher.fetch(robotsUri);
+			FetchedPage robots = this.fetcher.fetch(robotsUri, this.allowPrivateNetwork);
 			if (robots.status() >= 500) {
 				this.unavailable.put(origin, "HTTP " + robots.status());
 			}

@@ -2,16 +2,26 @@ package dev.dafu.crawler;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
@@ -25,22 +35,32 @@ import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PagePart;
 
 /**
- * Crawls one site: each start page, then every page it links to on the same host, each
- * allowed by robots.txt. Every page fetched is handed on; deciding what is a reply is the
- * parser's job.
+ * Crawls one site: from its start pages through its listings (their links, their
+ * pagination, including page counts only printed in {@code createPageHTML(…)}), handing
+ * every detail page with its continuation pages to the parser. It stays on the start
+ * pages' hosts, obeys robots.txt, keeps the site's delay between requests, stops at the
+ * site's page limit, and checks each listing's printed total (共N件) against the detail
+ * links it found.
  */
 class SiteCrawler {
 
 	private static final Logger log = LoggerFactory.getLogger(SiteCrawler.class);
+
+	/** A reply printed over more pages than this is taken as a loop or a trap. */
+	private static final int MAX_PARTS = 20;
+
+	private static final int MAX_ERROR_LINES = 200;
+
+	private static final Pattern PAGE_COUNT = Pattern
+		.compile("createPageHTML\\(\\s*(\\d+)\\s*,\\s*\\d+\\s*,\\s*[\"']([^\"']+)[\"']\\s*,\\s*[\"']([^\"']+)[\"']");
+
+	private static final Pattern PRINTED_TOTAL = Pattern.compile("共\\s*(\\d+)\\s*[件条篇]");
 
 	private final PageFetcher fetcher;
 
 	private final String robotsName;
 
 	private final Consumer<CrawledPage> pages;
-
-	/** A reply printed over more pages than this is taken as a loop or a trap. */
-	private static final int MAX_PARTS = 20;
 
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
@@ -50,53 +70,99 @@ class SiteCrawler {
 		this.pages = pages;
 	}
 
-	CrawlSummary crawl(CrawlerProperties.Site site) throws InterruptedException {
-		SiteVisit visit = new SiteVisit(site, new RobotsRules(this.fetcher, this.robotsName));
-		Set<URI> startUrls = new LinkedHashSet<>();
+	CrawlSummary crawl(SiteProfile site) throws InterruptedException {
+		return crawl(site, () -> false);
+	}
+
+	/** Crawls {@code site} until done, its page limit, or {@code cancelled} says so. */
+	CrawlSummary crawl(SiteProfile site, BooleanSupplier cancelled) throws InterruptedException {
+		SiteVisit visit = new SiteVisit(site);
+		Deque<URI> listings = new ArrayDeque<>();
+		Set<URI> seen = new HashSet<>();
+		Set<URI> details = new LinkedHashSet<>();
 		for (URI start : site.startUrls()) {
 			URI uri = normalise(start.toString());
 			if (uri == null) {
-				visit.errors.add(start + ": not an http(s) URL");
+				visit.error("invalid-url", start + ": not an http(s) URL");
 			}
-			else {
-				startUrls.add(uri);
+			else if (seen.add(uri)) {
+				visit.hosts.add(hostOf(uri));
+				(site.isListing(uri.getPath()) ? listings : details).add(uri);
 			}
 		}
-		Set<URI> linked = new LinkedHashSet<>();
-		for (URI uri : startUrls) {
+		while (!listings.isEmpty() && visit.mayGoOn(cancelled)) {
+			URI uri = listings.removeFirst();
 			FetchedPage page = visit.fetch(uri);
-			if (page != null) {
-				visit.send(page, List.of());
-				linked.addAll(sameHostLinks(page));
+			if (page == null || !isHtml(page)) {
+				continue;
 			}
+			Document document = parse(page);
+			Set<URI> found = new LinkedHashSet<>();
+			for (URI link : links(document, visit.hosts)) {
+				if (site.isListing(link.getPath())) {
+					if (seen.add(link)) {
+						listings.add(link);
+					}
+				}
+				else if (site.isDetail(link.getPath())) {
+					found.add(link);
+				}
+			}
+			for (URI next : pagination(document, uri)) {
+				if (seen.add(next)) {
+					listings.add(next);
+				}
+			}
+			visit.countListing(uri, document, found);
+			details.addAll(found);
 		}
-		linked.removeAll(startUrls);
-		for (URI uri : linked) {
+		for (URI uri : details) {
+			if (!visit.mayGoOn(cancelled)) {
+				break;
+			}
 			FetchedPage page = visit.fetch(uri);
 			if (page != null) {
 				visit.send(page, visit.continuationOf(page));
 			}
 		}
-		CrawlSummary summary = new CrawlSummary(site.id(), visit.sent, visit.forbidden, List.copyOf(visit.errors));
-		log.info("Crawled site {}: {} pages sent, {} forbidden by robots.txt, {} errors {}", site.id(),
-				summary.pagesSent(), summary.skippedByRobots(), summary.errors().size(), summary.errors());
+		CrawlSummary summary = visit.summary(cancelled.getAsBoolean());
+		log.info("Crawled site {}: {} pages fetched, {} sent, {} forbidden by robots.txt, errors {}, coverage {}{}",
+				site.id(), summary.pagesFetched(), summary.pagesSent(), summary.skippedByRobots(),
+				summary.errorsByKind(), summary.coverage(),
+				summary.stoppedEarly() == null ? "" : ", stopped early: " + summary.stoppedEarly());
 		return summary;
 	}
 
-	private Set<URI> sameHostLinks(FetchedPage page) {
+	private Set<URI> links(Document document, Set<String> hosts) {
 		Set<URI> links = new LinkedHashSet<>();
-		if (!isHtml(page)) {
-			return links;
-		}
-		Document document = Jsoup.parse(new String(page.body(), charset(page.contentType())), page.uri().toString());
 		for (Element anchor : document.select("a[href]")) {
 			URI link = normalise(anchor.absUrl("href"));
-			if (link != null && link.getHost() != null && link.getHost().equalsIgnoreCase(page.uri().getHost())
-					&& link.getPort() == page.uri().getPort()) {
+			if (link != null && hosts.contains(hostOf(link))) {
 				links.add(link);
 			}
 		}
 		return links;
+	}
+
+	/**
+	 * Pages of a paginated listing that only a script call names:
+	 * {@code createPageHTML(12, 0, "index", "html")}.
+	 */
+	private List<URI> pagination(Document document, URI listing) {
+		List<URI> pages = new ArrayList<>();
+		for (Element script : document.select("script")) {
+			Matcher call = PAGE_COUNT.matcher(script.data());
+			if (call.find()) {
+				int count = Math.min(Integer.parseInt(call.group(1)), 10_000);
+				for (int i = 1; i < count; i++) {
+					URI page = normalise(listing.resolve(call.group(2) + "_" + i + "." + call.group(3)).toString());
+					if (page != null) {
+						pages.add(page);
+					}
+				}
+			}
+		}
+		return pages;
 	}
 
 	/** The URL in canonical form, or null when it is not an http(s) URL. */
@@ -105,9 +171,26 @@ class SiteCrawler {
 		if (normalised == null) {
 			return null;
 		}
-		URI uri = URI.create(normalised);
-		String scheme = uri.getScheme();
-		return "http".equals(scheme) || "https".equals(scheme) ? uri : null;
+		try {
+			URI uri = URI.create(normalised);
+			String scheme = uri.getScheme();
+			return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null ? uri : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String hostOf(URI uri) {
+		return uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+	}
+
+	private static Document parse(FetchedPage page) {
+		return Jsoup.parse(new String(page.body(), charset(page.contentType())), page.uri().toString());
+	}
+
+	private static boolean isHtml(FetchedPage page) {
+		return page.contentType() == null || page.contentType().toLowerCase(Locale.ROOT).contains("html");
 	}
 
 	private static Charset charset(String contentType) {
@@ -139,66 +222,101 @@ class SiteCrawler {
 		return Pattern.compile(Pattern.quote(path.substring(0, dot)) + "_\\d+" + Pattern.quote(path.substring(dot)));
 	}
 
-	/** The page's 下一页 link, when it leads to a page named like a continuation. */
-	private URI nextPageLink(FetchedPage page, Pattern partName) {
-		if (!isHtml(page)) {
-			return null;
-		}
-		Document document = Jsoup.parse(new String(page.body(), charset(page.contentType())), page.uri().toString());
-		for (Element anchor : document.select("a[href]")) {
-			if (anchor.text().contains("下一页")) {
-				URI link = normalise(anchor.absUrl("href"));
-				if (link != null && link.getPath() != null && partName.matcher(link.getPath()).matches()) {
-					return link;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static boolean isHtml(FetchedPage page) {
-		return page.contentType() == null || page.contentType().toLowerCase(Locale.ROOT).contains("html");
-	}
-
-	/** One crawl of one site: what it sent, skipped and failed on. */
+	/** One crawl of one site: its politeness, its counts and its errors. */
 	private final class SiteVisit {
 
-		private final CrawlerProperties.Site site;
+		private final SiteProfile site;
 
 		private final RobotsRules robots;
 
+		private final Set<String> hosts = new HashSet<>();
+
+		private final Map<String, Instant> lastRequest = new HashMap<>();
+
+		private final Map<String, Integer> errorsByKind = new TreeMap<>();
+
 		private final List<String> errors = new ArrayList<>();
+
+		private final List<String> coverage = new ArrayList<>();
+
+		/**
+		 * Per listing folder: the largest printed total, and the detail links found
+		 * there.
+		 */
+		private final Map<String, Integer> printedTotals = new TreeMap<>();
+
+		private final Map<String, Set<URI>> foundByFolder = new HashMap<>();
+
+		private int fetched;
 
 		private int sent;
 
 		private int forbidden;
 
-		SiteVisit(CrawlerProperties.Site site, RobotsRules robots) {
+		private String stoppedEarly;
+
+		SiteVisit(SiteProfile site) {
 			this.site = site;
-			this.robots = robots;
+			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName,
+					site.allowPrivateNetwork());
+		}
+
+		boolean mayGoOn(BooleanSupplier cancelled) {
+			if (cancelled.getAsBoolean()) {
+				this.stoppedEarly = "cancelled";
+				return false;
+			}
+			if (this.fetched >= this.site.maxPages()) {
+				this.stoppedEarly = "maxPages (" + this.site.maxPages() + ") reached";
+				return false;
+			}
+			return true;
 		}
 
 		/**
-		 * Fetches {@code uri} if robots.txt allows it; null, counted or with an error
-		 * line, when it was not.
+		 * Fetches {@code uri} if robots.txt allows it, after the site's delay; null when
+		 * it was not fetched.
 		 */
 		FetchedPage fetch(URI uri) throws InterruptedException {
 			try {
+				AddressGuard.check(uri, this.site.allowPrivateNetwork());
 				if (!this.robots.allows(uri)) {
 					this.forbidden++;
 					return null;
 				}
-				FetchedPage page = SiteCrawler.this.fetcher.fetch(uri);
+				waitForTurn(uri);
+				this.fetched++;
+				FetchedPage page = SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork());
 				if (!page.ok()) {
-					this.errors.add(uri + ": HTTP " + page.status());
+					error("http-" + page.status(), uri + ": HTTP " + page.status());
 					return null;
 				}
 				return page;
 			}
 			catch (IOException ex) {
-				this.errors.add(uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+				error(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
 				return null;
 			}
+		}
+
+		/**
+		 * Keeps at least the site's delay (or robots.txt's Crawl-delay, if longer)
+		 * between requests to a host.
+		 */
+		private void waitForTurn(URI uri) throws InterruptedException, IOException {
+			Duration delay = Duration.ofMillis(this.site.delayMs());
+			Duration crawlDelay = this.robots.crawlDelay(uri);
+			if (crawlDelay.compareTo(delay) > 0) {
+				delay = crawlDelay;
+			}
+			Instant last = this.lastRequest.get(hostOf(uri));
+			if (last != null) {
+				long wait = Duration.between(Instant.now(), last.plus(delay)).toMillis();
+				if (wait > 0) {
+					Thread.sleep(wait);
+				}
+			}
+			this.lastRequest.put(hostOf(uri), Instant.now());
 		}
 
 		void send(FetchedPage page, List<PagePart> parts) {
@@ -229,6 +347,82 @@ class SiteCrawler {
 				parts.add(new PagePart(current.uri().toString(), current.contentType(), current.body()));
 			}
 			return parts;
+		}
+
+		/** The page's 下一页 link, when it leads to a page named like a continuation. */
+		private URI nextPageLink(FetchedPage page, Pattern partName) {
+			if (!isHtml(page)) {
+				return null;
+			}
+			for (Element anchor : parse(page).select("a[href]")) {
+				if (anchor.text().contains("下一页")) {
+					URI link = normalise(anchor.absUrl("href"));
+					if (link != null && partName.matcher(link.getPath()).matches()) {
+						return link;
+					}
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * Remembers a listing's printed total and the detail links it holds under its own
+		 * folder.
+		 */
+		void countListing(URI listing, Document document, Set<URI> found) {
+			String folder = listing.getPath().substring(0, listing.getPath().lastIndexOf('/') + 1);
+			Matcher total = PRINTED_TOTAL.matcher(document.text());
+			if (total.find()) {
+				this.printedTotals.merge(folder, Integer.parseInt(total.group(1)), Math::max);
+			}
+			Set<URI> inFolder = this.foundByFolder.computeIfAbsent(folder, key -> new HashSet<>());
+			for (URI link : found) {
+				if (link.getPath().startsWith(folder)) {
+					inFolder.add(link);
+				}
+			}
+		}
+
+		void error(String kind, String line) {
+			this.errorsByKind.merge(kind, 1, Integer::sum);
+			if (this.errors.size() < MAX_ERROR_LINES) {
+				this.errors.add(line);
+			}
+		}
+
+		CrawlSummary summary(boolean cancelled) {
+			for (Map.Entry<String, Integer> printed : this.printedTotals.entrySet()) {
+				int found = this.foundByFolder.getOrDefault(printed.getKey(), Set.of()).size();
+				if (found < printed.getValue()) {
+					this.coverage.add(printed.getKey() + ": 共" + printed.getValue() + "件 printed, " + found
+							+ " detail links found");
+				}
+			}
+			if (cancelled) {
+				this.stoppedEarly = "cancelled";
+			}
+			return new CrawlSummary(this.site.id(), this.fetched, this.sent, this.forbidden,
+					Map.copyOf(this.errorsByKind), List.copyOf(this.errors), List.copyOf(this.coverage),
+					this.stoppedEarly);
+		}
+
+		private static String kindOf(IOException ex) {
+			if (ex instanceof AddressGuard.BlockedAddressException) {
+				return "blocked-address";
+			}
+			if (ex instanceof RobotsRules.RobotsUnavailableException) {
+				return "robots-unavailable";
+			}
+			if (ex instanceof PageFetcher.PageTooLargeException) {
+				return "too-large";
+			}
+			if (ex instanceof HttpTimeoutException) {
+				return "timeout";
+			}
+			if (ex instanceof UnknownHostException) {
+				return "unknown-host";
+			}
+			return "unreachable";
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.dafu.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,10 @@ import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.testsupport.TestCorpus;
 
-/** The crawler against the corpus site served by a real HTTP server on loopback. */
+/**
+ * The crawler against the corpus site and small trap sites, served by a real HTTP server
+ * on loopback.
+ */
 class SiteCrawlerTest {
 
 	private static final JsonNode EXPECTED = TestCorpus.expected();
@@ -42,29 +46,48 @@ class SiteCrawlerTest {
 	}
 
 	@Test
-	void fetchesTheStartPagesAndEveryPageTheyLinkToThatRobotsTxtAllows() throws Exception {
+	void findsEveryReplyFromTheHomePageThroughListingsAndTheirPagination() throws Exception {
 		List<CrawledPage> pages = new ArrayList<>();
-		CrawlSummary summary = crawler(pages, 10_000_000).crawl(site(EXPECTED.get("listingPageUrls")));
+		CrawlSummary summary = crawler(pages).crawl(profile(List.of(site.baseUri().resolve("/index.html")), 0));
 
-		Set<String> fetched = new TreeSet<>();
-		pages.forEach(page -> fetched.add(URI.create(page.url()).getPath()));
+		Set<String> sent = new TreeSet<>();
+		pages.forEach(page -> sent.add(URI.create(page.url()).getPath()));
 		for (JsonNode reply : EXPECTED.get("replies")) {
-			reply.get("urls").forEach(url -> assertThat(fetched).contains(url.asText()));
+			reply.get("urls").forEach(url -> assertThat(sent).contains(url.asText()));
 		}
-		EXPECTED.get("forbiddenUrls").forEach(url -> {
-			assertThat(fetched).doesNotContain(url.asText());
-			assertThat(site.requestedPaths()).doesNotContain(url.asText());
+		EXPECTED.get("nonReplyUrls").forEach(url -> assertThat(sent).contains(url.asText()));
+		EXPECTED.get("listingPageUrls").forEach(url -> {
+			assertThat(site.requestedPaths()).contains(url.asText());
+			assertThat(sent).as("listings are read for links, not sent").doesNotContain(url.asText());
 		});
+		EXPECTED.get("forbiddenUrls").forEach(url -> assertThat(site.requestedPaths()).doesNotContain(url.asText()));
 		assertThat(summary.skippedByRobots()).isEqualTo(EXPECTED.get("forbiddenUrls").size());
-		assertThat(summary.errors()).hasSize(EXPECTED.get("brokenUrls").size())
-			.allSatisfy(error -> assertThat(error).contains("HTTP 404"));
-		assertThat(summary.pagesSent()).isEqualTo(pages.size());
-		assertThat(pages).allSatisfy(page -> {
-			assertThat(page.site()).isEqualTo("corpus");
-			assertThat(page.status()).isEqualTo(200);
-			assertThat(page.content()).isNotEmpty();
-		});
-		assertThat(fetched).noneMatch(path -> path.startsWith("http")).doesNotContain("/css/style.css");
+		assertThat(summary.errorsByKind()).containsExactlyEntriesOf(java.util.Map.of("http-404", 1));
+		assertThat(summary.coverage()).as("every listing links as many replies as it prints").isEmpty();
+		assertThat(summary.pagesSent()).isEqualTo(pages.size()).isEqualTo(sent.size());
+		assertThat(pages).allSatisfy(page -> assertThat(page.site()).isEqualTo("corpus"));
+	}
+
+	@Test
+	void readsPageCountsPrintedOnlyInAScriptAndReportsAListingThatPrintsMoreThanItLinks() throws Exception {
+		Path listing = Files.createDirectories(folder.resolve("jytabl/script"));
+		Files.writeString(listing.resolve("index.html"), """
+				<ul><li><a href="a.html">一</a></li></ul><div>共5件</div>
+				<script>createPageHTML(3, 0, "index", "html");</script>
+				""");
+		Files.writeString(listing.resolve("index_1.html"), "<ul><li><a href=\"b.html\">二</a></li></ul>");
+		Files.writeString(listing.resolve("index_2.html"), "<ul><li><a href=\"c.html\">三</a></li></ul>");
+		for (String page : List.of("a.html", "b.html", "c.html")) {
+			Files.writeString(listing.resolve(page), "<p>" + page + "</p>");
+		}
+		List<CrawledPage> pages = new ArrayList<>();
+
+		CrawlSummary summary = crawler(pages)
+			.crawl(profile(List.of(site.baseUri().resolve("/jytabl/script/index.html")), 0));
+
+		assertThat(pages).extracting(page -> URI.create(page.url()).getPath())
+			.containsExactlyInAnyOrder("/jytabl/script/a.html", "/jytabl/script/b.html", "/jytabl/script/c.html");
+		assertThat(summary.coverage()).containsExactly("/jytabl/script/: 共5件 printed, 3 detail links found");
 	}
 
 	@Test
@@ -79,18 +102,60 @@ class SiteCrawlerTest {
 				"<p>第三页</p><a href=\"t20240301_0000001_1.html\">上一页</a> <a href=\"/jytabl/multi/index_1.html\">下一页</a>");
 		List<CrawledPage> pages = new ArrayList<>();
 
-		crawler(pages, 10_000)
-			.crawl(new CrawlerProperties.Site("corpus", List.of(site.baseUri().resolve("/jytabl/multi/index.html"))));
+		crawler(pages).crawl(profile(List.of(site.baseUri().resolve("/jytabl/multi/index.html")), 0));
 
-		CrawledPage reply = pages.stream()
-			.filter(page -> page.url().endsWith("t20240301_0000001.html"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(reply.parts()).extracting(part -> URI.create(part.url()).getPath())
-			.containsExactly("/jytabl/multi/t20240301_0000001_1.html", "/jytabl/multi/t20240301_0000001_2.html");
-		assertThat(new String(reply.parts().get(1).content(), java.nio.charset.StandardCharsets.UTF_8)).contains("第三页");
-		assertThat(pages).extracting(CrawledPage::url)
-			.noneMatch(url -> url.contains("_1.html") || url.contains("_2.html"));
+		assertThat(pages).singleElement().satisfies(reply -> {
+			assertThat(reply.url()).endsWith("t20240301_0000001.html");
+			assertThat(reply.parts()).extracting(part -> URI.create(part.url()).getPath())
+				.containsExactly("/jytabl/multi/t20240301_0000001_1.html", "/jytabl/multi/t20240301_0000001_2.html");
+			assertThat(new String(reply.parts().get(1).content(), StandardCharsets.UTF_8)).contains("第三页");
+		});
+	}
+
+	@Test
+	void keepsTheSitesDelayBetweenRequests() throws Exception {
+		Path slow = Files.createDirectories(folder.resolve("jytabl/slow"));
+		Files.writeString(slow.resolve("index.html"),
+				"<a href=\"1.html\">1</a><a href=\"2.html\">2</a><a href=\"3.html\">3</a>");
+		for (String page : List.of("1.html", "2.html", "3.html")) {
+			Files.writeString(slow.resolve(page), "<p>" + page + "</p>");
+		}
+		int before = site.requests().size();
+
+		crawler(new ArrayList<>()).crawl(profile(List.of(site.baseUri().resolve("/jytabl/slow/index.html")), 300));
+
+		List<StaticSite.Request> requests = site.requests().subList(before, site.requests().size());
+		assertThat(requests).extracting(StaticSite.Request::path).contains("/jytabl/slow/3.html");
+		for (int i = 1; i < requests.size(); i++) {
+			if (!requests.get(i).path().equals("/robots.txt") && !requests.get(i - 1).path().equals("/robots.txt")) {
+				assertThat(Duration.between(requests.get(i - 1).at(), requests.get(i).at()))
+					.isGreaterThanOrEqualTo(Duration.ofMillis(290));
+			}
+		}
+	}
+
+	@Test
+	void stopsAtTheSitesPageLimit() throws Exception {
+		SiteProfile limited = new SiteProfile("corpus", null, List.of(site.baseUri().resolve("/index.html")), null,
+				null, null, null, 5, 0, null, true);
+
+		CrawlSummary summary = crawler(new ArrayList<>()).crawl(limited);
+
+		assertThat(summary.pagesFetched()).isEqualTo(5);
+		assertThat(summary.stoppedEarly()).isEqualTo("maxPages (5) reached");
+	}
+
+	@Test
+	void refusesLoopbackAndPrivateAddressesUnlessTheSiteAllowsThem() throws Exception {
+		SiteProfile internetSite = new SiteProfile("internet", null, List.of(site.baseUri().resolve("/index.html")),
+				null, null, null, null, null, 0, null, false);
+		int before = site.requests().size();
+
+		CrawlSummary summary = crawler(new ArrayList<>()).crawl(internetSite);
+
+		assertThat(site.requests()).hasSize(before);
+		assertThat(summary.errorsByKind()).containsEntry("blocked-address", 1);
+		assertThat(summary.errors()).singleElement().asString().contains("resolves to 127.0.0.1, not a public address");
 	}
 
 	@Test
@@ -98,10 +163,10 @@ class SiteCrawlerTest {
 		Files.write(folder.resolve("big.html"), new byte[2048]);
 		List<CrawledPage> pages = new ArrayList<>();
 
-		CrawlSummary summary = crawler(pages, 1024)
-			.crawl(new CrawlerProperties.Site("corpus", List.of(site.baseUri().resolve("/big.html"))));
+		CrawlSummary summary = crawler(pages, 1024).crawl(profile(List.of(site.baseUri().resolve("/big.html")), 0));
 
 		assertThat(pages).isEmpty();
+		assertThat(summary.errorsByKind()).containsEntry("too-large", 1);
 		assertThat(summary.errors()).singleElement().asString().contains("larger than 1024 bytes");
 	}
 
@@ -109,24 +174,26 @@ class SiteCrawlerTest {
 	void anUnreachableSiteIsReportedNotFatal() throws Exception {
 		List<CrawledPage> pages = new ArrayList<>();
 
-		CrawlSummary summary = crawler(pages, 1024)
-			.crawl(new CrawlerProperties.Site("gone", List.of(URI.create("http://127.0.0.1:9/index.html"))));
+		CrawlSummary summary = crawler(pages).crawl(profile(List.of(URI.create("http://127.0.0.1:9/index.html")), 0));
 
 		assertThat(pages).isEmpty();
-		assertThat(summary.skippedByRobots()).isZero();
+		assertThat(summary.errorsByKind()).containsEntry("robots-unavailable", 1);
 		assertThat(summary.errors()).singleElement()
 			.asString()
 			.contains("http://127.0.0.1:9/robots.txt is unavailable", "ConnectException");
 	}
 
-	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes) {
-		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes), "dafu", pages::add);
+	static SiteCrawler crawler(List<CrawledPage> pages) {
+		return crawler(pages, 10_000_000);
 	}
 
-	private static CrawlerProperties.Site site(JsonNode paths) {
-		List<URI> startUrls = new ArrayList<>();
-		paths.forEach(path -> startUrls.add(site.baseUri().resolve(path.asText())));
-		return new CrawlerProperties.Site("corpus", startUrls);
+	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes) {
+		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes, 1, Duration.ZERO),
+				"dafu", pages::add);
+	}
+
+	static SiteProfile profile(List<URI> startUrls, int delayMs) {
+		return new SiteProfile("corpus", null, startUrls, null, null, null, null, null, delayMs, null, true);
 	}
 
 }

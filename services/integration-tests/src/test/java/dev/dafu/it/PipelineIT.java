@@ -100,7 +100,8 @@ class PipelineIT {
 		services.start(EnricherApplication.application());
 		parser = services.start(ParserApplication.application(), "--DAFU_OPERATOR_PASSWORD=" + OPERATOR_PASSWORD);
 		List<String> crawler = new ArrayList<>(
-				List.of("--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus"));
+				List.of("--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus",
+						"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=0"));
 		List<String> startPages = new ArrayList<>();
 		EXPECTED.get("listingPageUrls").forEach(url -> startPages.add(url.asText()));
 		startPages.add("/jytabl/bad/index.html");

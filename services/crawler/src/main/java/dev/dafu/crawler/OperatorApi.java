@@ -1,0 +1,108 @@
+package dev.dafu.crawler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import jakarta.validation.Valid;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator API: register sites, start and cancel crawls, watch them. Every call needs
+ * the operator's credentials (see {@code OperatorSecurityConfiguration}); errors answer
+ * as RFC 9457 problem details. Described in OpenAPI at {@code /v3/api-docs}.
+ */
+@RestController
+@RequestMapping("/api")
+class OperatorApi {
+
+	private final ElasticsearchDocuments<SiteProfile> sites;
+
+	private final Crawls crawls;
+
+	OperatorApi(ElasticsearchDocuments<SiteProfile> sites, Crawls crawls) {
+		this.sites = sites;
+		this.crawls = crawls;
+	}
+
+	/** Registers a site, or updates the one with the same id. */
+	@PostMapping("/sites")
+	ResponseEntity<SiteProfile> register(@Valid @RequestBody SiteProfile profile) {
+		boolean known = this.sites.get(profile.id()).isPresent();
+		this.sites.put(profile.id(), profile.validated());
+		return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED)
+			.location(URI.create("/api/sites/" + profile.id()))
+			.body(profile);
+	}
+
+	@GetMapping("/sites")
+	List<SiteProfile> sites() {
+		return this.sites.search(Query.of(q -> q.matchAll(m -> m)), s -> s.field(f -> f.field("id")), 10_000);
+	}
+
+	@GetMapping("/sites/{id}")
+	SiteProfile site(@PathVariable String id) {
+		return this.sites.get(id).orElseThrow(() -> new NoSuchElementException("no site with id " + id));
+	}
+
+	@DeleteMapping("/sites/{id}")
+	ResponseEntity<Void> forget(@PathVariable String id) {
+		if (!this.sites.delete(id)) {
+			throw new NoSuchElementException("no site with id " + id);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Starts a crawl now; answers 202 with the crawl, to follow at its Location. */
+	@PostMapping("/sites/{id}/crawls")
+	ResponseEntity<CrawlRecord> crawlNow(@PathVariable String id) {
+		CrawlRecord crawl = this.crawls.start(id, "manual");
+		return ResponseEntity.accepted().location(URI.create("/api/crawls/" + crawl.id())).body(crawl);
+	}
+
+	@GetMapping("/sites/{id}/crawls")
+	List<CrawlRecord> recentCrawls(@PathVariable String id) {
+		site(id);
+		return this.crawls.recent(id);
+	}
+
+	@GetMapping("/crawls/{crawlId}")
+	CrawlRecord crawl(@PathVariable String crawlId) {
+		return this.crawls.find(crawlId).orElseThrow(() -> new NoSuchElementException("no crawl with id " + crawlId));
+	}
+
+	/**
+	 * Cancels a crawl; answers 202, since a running crawl stops after its current
+	 * request.
+	 */
+	@DeleteMapping("/crawls/{crawlId}")
+	ResponseEntity<CrawlRecord> cancel(@PathVariable String crawlId) {
+		return ResponseEntity.accepted()
+			.body(this.crawls.cancel(crawlId)
+				.orElseThrow(() -> new NoSuchElementException("no crawl with id " + crawlId)));
+	}
+
+	@ExceptionHandler(NoSuchElementException.class)
+	ProblemDetail notFound(NoSuchElementException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badRequest(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+}

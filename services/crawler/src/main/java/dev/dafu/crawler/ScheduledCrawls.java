@@ -1,0 +1,47 @@
+package dev.dafu.crawler;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * Fires site schedules. Every instance looks each tick; a fire time becomes a crawl only
+ * once across instances, since {@link Crawls#startScheduled} creates its record under an
+ * id made of the site and the fire time, which only one instance can create.
+ */
+class ScheduledCrawls {
+
+	private final ElasticsearchDocuments<SiteProfile> sites;
+
+	private final Crawls crawls;
+
+	private Instant lastTick = Instant.now();
+
+	ScheduledCrawls(ElasticsearchDocuments<SiteProfile> sites, Crawls crawls) {
+		this.sites = sites;
+		this.crawls = crawls;
+	}
+
+	@Scheduled(fixedDelayString = "${dafu.crawler.schedule-tick:15s}")
+	void fireDueSchedules() {
+		Instant now = Instant.now();
+		for (SiteProfile site : this.sites.search(Query.of(q -> q.exists(e -> e.field("schedule"))),
+				s -> s.field(f -> f.field("id")), 10_000)) {
+			if (site.schedule() == null || site.schedule().isBlank()) {
+				continue;
+			}
+			ZonedDateTime from = this.lastTick.atZone(ZoneId.of(site.timeZone()));
+			ZonedDateTime fire = CronExpression.parse(site.schedule()).next(from);
+			if (fire != null && !fire.toInstant().isAfter(now)) {
+				this.crawls.startScheduled(site.id(), fire.toInstant());
+			}
+		}
+		this.lastTick = now;
+	}
+
+}

@@ -1,0 +1,190 @@
+package dev.dafu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.dafu.crawler.CrawlerApplication;
+import dev.dafu.local.StaticSite;
+import dev.dafu.testsupport.RealServers;
+import dev.dafu.testsupport.TestCorpus;
+
+/**
+ * The operator API of the crawler, on real Elasticsearch and Kafka, as an operator uses
+ * it: two crawler instances share the state, so what one registers or starts the other
+ * sees.
+ */
+@ExtendWith(RealServers.class)
+class CrawlerApiIT {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final String PASSWORD = "api-test-secret";
+
+	@TempDir
+	static Path siteFolder;
+
+	static StaticSite site;
+
+	static Services services;
+
+	static URI first;
+
+	static URI second;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void startTwoCrawlers() throws Exception {
+		site = StaticSite.start(TestCorpus.writeSite(siteFolder), 0);
+		services = new Services("replies-crawler-api-it");
+		String[] args = { "--DAFU_OPERATOR_PASSWORD=" + PASSWORD, "--dafu.crawler.schedule-tick=1s",
+				"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it" };
+		first = URI.create("http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), args)));
+		second = URI
+			.create("http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), args)));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (services != null) {
+			services.close();
+		}
+		if (site != null) {
+			site.close();
+		}
+	}
+
+	@Test
+	void theApiIsTheOperatorsOnly() throws Exception {
+		HttpResponse<String> anonymous = this.http.send(HttpRequest.newBuilder(first.resolve("/api/sites")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).doesNotContain("corpus");
+	}
+
+	@Test
+	void refusesAProfileItCannotUseAndSaysWhy() throws Exception {
+		assertThat(send("POST", first, "/api/sites", profile("Bad Id", "http://x.test/", null)).body()).contains("id");
+		assertThat(send("POST", first, "/api/sites", profile("bad-url", "ftp://x.test/", null)).body())
+			.contains("startUrls: ftp://x.test/ is not an absolute http(s) URL");
+		assertThat(send("POST", first, "/api/sites", profile("bad-cron", "http://x.test/", "every day")).body())
+			.contains("schedule: 'every day' is not a cron expression");
+		HttpResponse<String> badJson = send("POST", first, "/api/sites", "{not json");
+		assertThat(badJson.statusCode()).isEqualTo(400);
+		assertThat(send("POST", first, "/api/sites/none-such/crawls", "").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void registersASiteOnOneInstanceAndCrawlsItFromTheOther() throws Exception {
+		HttpResponse<String> created = send("POST", first, "/api/sites",
+				profile("corpus-api", site.baseUri() + "/index.html", null));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(send("POST", first, "/api/sites", profile("corpus-api", site.baseUri() + "/index.html", null))
+			.statusCode()).isEqualTo(200);
+		assertThat(json(send("GET", second, "/api/sites/corpus-api", null)).get("startUrls").get(0).asText())
+			.endsWith("/index.html");
+
+		HttpResponse<String> started = send("POST", second, "/api/sites/corpus-api/crawls", "");
+		assertThat(started.statusCode()).isEqualTo(202);
+		String location = started.headers().firstValue("Location").orElseThrow();
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(json(send("GET", first, location, null)).get("state").asText())
+				.isEqualTo("SUCCEEDED"));
+
+		JsonNode crawl = json(send("GET", first, location, null));
+		int replies = TestCorpus.expected().get("replies").size();
+		assertThat(crawl.at("/summary/pagesSent").asInt()).isGreaterThan(replies);
+		assertThat(crawl.at("/summary/errorsByKind/http-404").asInt()).isEqualTo(1);
+		assertThat(crawl.at("/summary/skippedByRobots").asInt()).isEqualTo(1);
+		assertThat(crawl.get("trigger").asText()).isEqualTo("manual");
+		assertThat(json(send("GET", first, "/api/sites/corpus-api/crawls", null)).findValuesAsText("id"))
+			.contains(crawl.get("id").asText());
+	}
+
+	@Test
+	void cancelsARunningCrawl() throws Exception {
+		send("POST", first, "/api/sites",
+				profile("slow", site.baseUri() + "/index.html", null).replace("\"delayMs\":0", "\"delayMs\":2000"));
+		String location = send("POST", first, "/api/sites/slow/crawls", "").headers()
+			.firstValue("Location")
+			.orElseThrow();
+
+		assertThat(send("DELETE", second, location, null).statusCode()).isEqualTo(202);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(json(send("GET", first, location, null)).get("state").asText())
+				.isEqualTo("CANCELLED"));
+	}
+
+	@Test
+	void aScheduleFiresOnceAcrossInstances() throws Exception {
+		Instant registered = Instant.now();
+		send("POST", first, "/api/sites", profile("scheduled", site.baseUri() + "/jytabl/none.html", "*/2 * * * * *"));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(json(send("GET", second, "/api/sites/scheduled/crawls", null)).size())
+				.isGreaterThanOrEqualTo(3));
+		JsonNode crawls = json(send("GET", first, "/api/sites/scheduled/crawls", null));
+		long elapsed = Duration.between(registered, Instant.now()).toSeconds();
+		assertThat(send("DELETE", first, "/api/sites/scheduled", null).statusCode()).isEqualTo(204);
+
+		// Both instances look every second; a schedule every 2 s must give one crawl per
+		// fire time, not two.
+		assertThat(crawls.size()).isLessThanOrEqualTo((int) (elapsed / 2) + 1);
+		for (JsonNode crawl : crawls) {
+			assertThat(crawl.get("trigger").asText()).isEqualTo("schedule");
+			assertThat(crawl.get("id").asText()).matches("scheduled@\\d+");
+		}
+	}
+
+	@Test
+	void describesItselfInOpenApi() throws Exception {
+		HttpResponse<String> docs = send("GET", first, "/v3/api-docs", null);
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/sites", "/api/crawls/{crawlId}");
+	}
+
+	private static String profile(String id, String startUrl, String schedule) {
+		return "{\"id\":\"" + id + "\",\"startUrls\":[\"" + startUrl + "\"],\"delayMs\":0,\"allowPrivateNetwork\":true"
+				+ (schedule == null ? "" : ",\"schedule\":\"" + schedule + "\"") + "}";
+	}
+
+	private HttpResponse<String> send(String method, URI instance, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve(path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static JsonNode json(HttpResponse<String> response) throws Exception {
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+		return JSON.readTree(response.body());
+	}
+
+}
