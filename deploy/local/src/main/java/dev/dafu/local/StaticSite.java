@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,15 @@ public final class StaticSite implements AutoCloseable {
 				return;
 			}
 			byte[] body = Files.readAllBytes(file);
+			// Validators as real web servers send them, so conditional GETs can be
+			// tested.
+			String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+			exchange.getResponseHeaders().set("ETag", etag);
 			exchange.getResponseHeaders().set("Content-Type", contentType(file));
+			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				exchange.sendResponseHeaders(304, -1);
+				return;
+			}
 			if (method.equals("HEAD")) {
 				exchange.sendResponseHeaders(200, -1);
 				return;

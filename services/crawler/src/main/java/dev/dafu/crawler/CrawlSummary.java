@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param site the site id
  * @param pagesFetched pages fetched (listings, detail pages and their continuations)
- * @param pagesSent detail pages handed to the parser
+ * @param pagesSent detail pages handed to the parser, new or changed since the last crawl
+ * @param pagesUnchanged detail pages unchanged since the last crawl, not sent again
+ * @param pagesGone detail pages that were there and now answer 404 or 410
  * @param skippedByRobots URLs robots.txt forbids
  * @param errorsByKind how many URLs failed, by kind ({@code http-404}, {@code timeout},
  * {@code blocked-address} …)
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param stoppedEarly why the crawl ended before the site did ({@code maxPages},
  * cancelled), or null
  */
-public record CrawlSummary(String site, int pagesFetched, int pagesSent, int skippedByRobots,
-		Map<String, Integer> errorsByKind, List<String> errors, List<String> coverage, String stoppedEarly) {
+public record CrawlSummary(String site, int pagesFetched, int pagesSent, int pagesUnchanged, int pagesGone,
+		int skippedByRobots, Map<String, Integer> errorsByKind, List<String> errors, List<String> coverage,
+		String stoppedEarly) {
 }

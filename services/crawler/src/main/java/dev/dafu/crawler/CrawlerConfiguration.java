@@ -2,6 +2,7 @@ package dev.dafu.crawler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,23 +29,40 @@ class CrawlerConfiguration {
 
 	@Bean
 	ElasticsearchDocuments<SiteProfile> siteProfiles(ElasticsearchClient elasticsearchClient) {
-		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-sites", SiteProfile.class);
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-sites", SiteProfile.class, true);
 	}
 
 	@Bean
 	ElasticsearchDocuments<CrawlRecord> crawlRecords(ElasticsearchClient elasticsearchClient) {
-		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-crawls", CrawlRecord.class);
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-crawls", CrawlRecord.class, true);
+	}
+
+	@Bean
+	ElasticsearchDocuments<PageHistory.PageState> pageStates(ElasticsearchClient elasticsearchClient) {
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-pages", PageHistory.PageState.class, false);
 	}
 
 	/** Hands each page to {@code crawl.pages}, keyed by its canonical URL. */
 	@Bean
-	SiteCrawler siteCrawler(CrawlerProperties properties, StreamBridge streamBridge) {
+	SiteCrawler siteCrawler(CrawlerProperties properties, StreamBridge streamBridge,
+			ElasticsearchDocuments<PageHistory.PageState> pageStates) {
 		PageFetcher fetcher = new PageFetcher(properties.userAgent(), properties.timeout(),
 				properties.maxPageSize().toBytes(), properties.maxAttempts(), properties.retryBackoff());
 		return new SiteCrawler(fetcher, properties.robotsName(), page -> {
 			if (!streamBridge.send(PAGES_BINDING,
 					MessageBuilder.withPayload(page).setHeader(KafkaHeaders.KEY, page.url()).build())) {
 				throw new IllegalStateException("crawl.pages did not accept " + page.url());
+			}
+		}, new PageHistory() {
+
+			@Override
+			public Optional<PageState> get(String url) {
+				return pageStates.get(PageHistory.idOf(url));
+			}
+
+			@Override
+			public void put(PageState state) {
+				pageStates.put(PageHistory.idOf(state.url()), state);
 			}
 		});
 	}
@@ -68,7 +86,8 @@ class CrawlerConfiguration {
 	/** Creates the crawler's indices before anything reads or writes them. */
 	@Bean
 	SmartLifecycle crawlerIndices(ElasticsearchDocuments<SiteProfile> siteProfiles,
-			ElasticsearchDocuments<CrawlRecord> crawlRecords) {
+			ElasticsearchDocuments<CrawlRecord> crawlRecords,
+			ElasticsearchDocuments<PageHistory.PageState> pageStates) {
 		return new SmartLifecycle() {
 
 			private volatile boolean running;
@@ -78,6 +97,7 @@ class CrawlerConfiguration {
 				try {
 					siteProfiles.createIndexIfMissing();
 					crawlRecords.createIndexIfMissing();
+					pageStates.createIndexIfMissing();
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException("cannot create the crawler's indices", ex);

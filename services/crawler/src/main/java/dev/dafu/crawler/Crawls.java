@@ -109,7 +109,7 @@ class Crawls {
 			try {
 				SiteProfile site = this.sites.get(queued.siteId()).orElseThrow();
 				this.records.put(running.id(), running);
-				CrawlSummary summary = this.crawler.crawl(site, cancelled::get);
+				CrawlSummary summary = this.crawler.crawl(site, queued.id(), cancelled::get);
 				CrawlRecord.State end = cancelled.get() ? CrawlRecord.State.CANCELLED : CrawlRecord.State.SUCCEEDED;
 				this.records.put(running.id(), running.ended(end, summary, summary.stoppedEarly()));
 			}

@@ -30,10 +30,13 @@ class ElasticsearchDocuments<T> {
 
 	private final Class<T> type;
 
-	ElasticsearchDocuments(ElasticsearchClient client, String index, Class<T> type) {
+	private final Refresh refresh;
+
+	ElasticsearchDocuments(ElasticsearchClient client, String index, Class<T> type, boolean searchableAtOnce) {
 		this.client = client;
 		this.index = index;
 		this.type = type;
+		this.refresh = searchableAtOnce ? Refresh.WaitFor : Refresh.False;
 	}
 
 	/**
@@ -60,7 +63,7 @@ class ElasticsearchDocuments<T> {
 
 	void put(String id, T document) {
 		try {
-			this.client.index(i -> i.index(this.index).id(id).document(document).refresh(Refresh.WaitFor));
+			this.client.index(i -> i.index(this.index).id(id).document(document).refresh(this.refresh));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -70,7 +73,7 @@ class ElasticsearchDocuments<T> {
 	/** Stores {@code document} unless one with {@code id} exists; false when it did. */
 	boolean create(String id, T document) {
 		try {
-			this.client.create(c -> c.index(this.index).id(id).document(document).refresh(Refresh.WaitFor));
+			this.client.create(c -> c.index(this.index).id(id).document(document).refresh(this.refresh));
 			return true;
 		}
 		catch (ElasticsearchException ex) {
@@ -96,7 +99,7 @@ class ElasticsearchDocuments<T> {
 
 	boolean delete(String id) {
 		try {
-			return this.client.delete(d -> d.index(this.index).id(id).refresh(Refresh.WaitFor))
+			return this.client.delete(d -> d.index(this.index).id(id).refresh(this.refresh))
 				.result()
 				.jsonValue()
 				.equals("deleted");

@@ -11,8 +11,15 @@ import java.net.URI;
  * @param body the body bytes
  * @param location the Location header of a redirect, may be null
  * @param retryAfter the Retry-After header, may be null
+ * @param etag the ETag header, may be null
+ * @param lastModified the Last-Modified header, may be null
  */
-record FetchedPage(URI uri, int status, String contentType, byte[] body, String location, String retryAfter) {
+record FetchedPage(URI uri, int status, String contentType, byte[] body, String location, String retryAfter,
+		String etag, String lastModified) {
+
+	boolean notModified() {
+		return this.status == 304;
+	}
 
 	boolean ok() {
 		return this.status >= 200 && this.status < 300;

@@ -52,10 +52,20 @@ class PageFetcher {
 	 * redirects too often, leads to a blocked address, or sends more than the size limit
 	 */
 	FetchedPage fetch(URI uri, boolean allowPrivateNetwork) throws IOException, InterruptedException {
+		return fetch(uri, allowPrivateNetwork, null, null);
+	}
+
+	/**
+	 * The page at {@code uri}, asked for only if changed since {@code etag} /
+	 * {@code lastModified} (either may be null); a page not changed answers 304 with no
+	 * body.
+	 */
+	FetchedPage fetch(URI uri, boolean allowPrivateNetwork, String etag, String lastModified)
+			throws IOException, InterruptedException {
 		URI current = uri;
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			AddressGuard.check(current, allowPrivateNetwork);
-			FetchedPage page = fetchWithRetries(current);
+			FetchedPage page = fetchWithRetries(current, etag, lastModified);
 			if (page.status() < 300 || page.status() >= 400 || page.location() == null) {
 				return page;
 			}
@@ -64,11 +74,12 @@ class PageFetcher {
 		throw new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
 	}
 
-	private FetchedPage fetchWithRetries(URI uri) throws IOException, InterruptedException {
+	private FetchedPage fetchWithRetries(URI uri, String etag, String lastModified)
+			throws IOException, InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			Duration wait = this.backoff.multipliedBy(1L << (attempt - 1));
 			try {
-				FetchedPage page = fetchOnce(uri);
+				FetchedPage page = fetchOnce(uri, etag, lastModified);
 				boolean retryable = page.status() == 429 || page.status() >= 500;
 				if (!retryable || attempt >= this.maxAttempts) {
 					return page;
@@ -84,13 +95,18 @@ class PageFetcher {
 		}
 	}
 
-	private FetchedPage fetchOnce(URI uri) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(uri)
+	private FetchedPage fetchOnce(URI uri, String etag, String lastModified) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("User-Agent", this.userAgent)
-			.GET()
-			.build();
-		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			.GET();
+		if (etag != null) {
+			request.header("If-None-Match", etag);
+		}
+		if (lastModified != null) {
+			request.header("If-Modified-Since", lastModified);
+		}
+		HttpResponse<InputStream> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream body = response.body()) {
 			byte[] bytes = body.readNBytes(Math.toIntExact(Math.min(this.maxBytes + 1, Integer.MAX_VALUE - 8)));
 			if (bytes.length > this.maxBytes) {
@@ -99,7 +115,9 @@ class PageFetcher {
 			return new FetchedPage(uri, response.statusCode(),
 					response.headers().firstValue("Content-Type").orElse(null), bytes,
 					response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Retry-After").orElse(null));
+					response.headers().firstValue("Retry-After").orElse(null),
+					response.headers().firstValue("ETag").orElse(null),
+					response.headers().firstValue("Last-Modified").orElse(null));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,21 +65,24 @@ class SiteCrawler {
 
 	private final Consumer<CrawledPage> pages;
 
+	private final PageHistory history;
+
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
-	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages) {
+	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages, PageHistory history) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
 		this.pages = pages;
+		this.history = history;
 	}
 
 	CrawlSummary crawl(SiteProfile site) throws InterruptedException {
-		return crawl(site, () -> false);
+		return crawl(site, "adhoc", () -> false);
 	}
 
 	/** Crawls {@code site} until done, its page limit, or {@code cancelled} says so. */
-	CrawlSummary crawl(SiteProfile site, BooleanSupplier cancelled) throws InterruptedException {
-		SiteVisit visit = new SiteVisit(site);
+	CrawlSummary crawl(SiteProfile site, String crawlId, BooleanSupplier cancelled) throws InterruptedException {
+		SiteVisit visit = new SiteVisit(site, crawlId);
 		Deque<URI> listings = new ArrayDeque<>();
 		Set<URI> seen = new HashSet<>();
 		Set<URI> details = new LinkedHashSet<>();
@@ -120,15 +126,14 @@ class SiteCrawler {
 			if (!visit.mayGoOn(cancelled)) {
 				break;
 			}
-			FetchedPage page = visit.fetch(uri);
-			if (page != null) {
-				visit.send(page, visit.continuationOf(page));
-			}
+			visit.crawlDetail(uri);
 		}
 		CrawlSummary summary = visit.summary(cancelled.getAsBoolean());
-		log.info("Crawled site {}: {} pages fetched, {} sent, {} forbidden by robots.txt, errors {}, coverage {}{}",
-				site.id(), summary.pagesFetched(), summary.pagesSent(), summary.skippedByRobots(),
-				summary.errorsByKind(), summary.coverage(),
+		log.info(
+				"Crawled site {}: {} pages fetched, {} sent, {} unchanged, {} gone, {} forbidden by robots.txt, "
+						+ "errors {}, coverage {}{}",
+				site.id(), summary.pagesFetched(), summary.pagesSent(), summary.pagesUnchanged(), summary.pagesGone(),
+				summary.skippedByRobots(), summary.errorsByKind(), summary.coverage(),
 				summary.stoppedEarly() == null ? "" : ", stopped early: " + summary.stoppedEarly());
 		return summary;
 	}
@@ -210,6 +215,33 @@ class SiteCrawler {
 	}
 
 	/**
+	 * A hash of what a reader sees: the text of an HTML page and its continuations with
+	 * whitespace folded, so a changed timestamp in markup or a reordered attribute is no
+	 * change; the bytes of anything else.
+	 */
+	private static String contentHash(FetchedPage page, List<PagePart> parts) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(readableContent(page.contentType(), page.body(), page.uri()));
+			for (PagePart part : parts) {
+				digest.update(readableContent(part.contentType(), part.content(), URI.create(part.url())));
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	private static byte[] readableContent(String contentType, byte[] body, URI uri) {
+		if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
+			return body;
+		}
+		String text = Jsoup.parse(new String(body, charset(contentType)), uri.toString()).text();
+		return text.replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * How continuation pages of the page at {@code uri} are named; null when its name has
 	 * no extension.
 	 */
@@ -226,6 +258,8 @@ class SiteCrawler {
 	private final class SiteVisit {
 
 		private final SiteProfile site;
+
+		private final String crawlId;
 
 		private final RobotsRules robots;
 
@@ -251,12 +285,17 @@ class SiteCrawler {
 
 		private int sent;
 
+		private int unchanged;
+
+		private int gone;
+
 		private int forbidden;
 
 		private String stoppedEarly;
 
-		SiteVisit(SiteProfile site) {
+		SiteVisit(SiteProfile site, String crawlId) {
 			this.site = site;
+			this.crawlId = crawlId;
 			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName,
 					site.allowPrivateNetwork());
 		}
@@ -278,6 +317,20 @@ class SiteCrawler {
 		 * it was not fetched.
 		 */
 		FetchedPage fetch(URI uri) throws InterruptedException {
+			FetchedPage page = fetch(uri, null);
+			if (page != null && !page.ok()) {
+				error("http-" + page.status(), uri + ": HTTP " + page.status());
+				return null;
+			}
+			return page;
+		}
+
+		/**
+		 * Fetches {@code uri} if robots.txt allows it, after the site's delay,
+		 * conditionally on what {@code before} saw; null, counted, when it was not
+		 * fetched. Any status comes back.
+		 */
+		private FetchedPage fetch(URI uri, PageHistory.PageState before) throws InterruptedException {
 			try {
 				AddressGuard.check(uri, this.site.allowPrivateNetwork());
 				if (!this.robots.allows(uri)) {
@@ -286,12 +339,8 @@ class SiteCrawler {
 				}
 				waitForTurn(uri);
 				this.fetched++;
-				FetchedPage page = SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork());
-				if (!page.ok()) {
-					error("http-" + page.status(), uri + ": HTTP " + page.status());
-					return null;
-				}
-				return page;
+				return SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork(),
+						before == null ? null : before.etag(), before == null ? null : before.lastModified());
 			}
 			catch (IOException ex) {
 				error(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
@@ -319,10 +368,55 @@ class SiteCrawler {
 			this.lastRequest.put(hostOf(uri), Instant.now());
 		}
 
-		void send(FetchedPage page, List<PagePart> parts) {
-			SiteCrawler.this.pages.accept(new CrawledPage(page.uri().toString(), this.site.id(), Instant.now(),
-					page.status(), page.contentType(), page.body(), parts));
+		/**
+		 * Fetches a detail page and sends it with its continuation pages, unless it is
+		 * unchanged since the last crawl (a 304, or the same text); a page that was there
+		 * and now answers 404 or 410 is recorded as gone.
+		 */
+		void crawlDetail(URI uri) throws InterruptedException {
+			String url = uri.toString();
+			PageHistory.PageState before = SiteCrawler.this.history.get(url).orElse(null);
+			FetchedPage page = fetch(uri, before);
+			if (page == null) {
+				return;
+			}
+			Instant now = Instant.now();
+			if (page.notModified() && before != null) {
+				this.unchanged++;
+				remember(before, PageHistory.Status.FETCHED, before.etag(), before.lastModified(), before.contentHash(),
+						before.lastChangedAt(), now);
+				return;
+			}
+			if (!page.ok()) {
+				boolean wasThere = before != null && before.status() != PageHistory.Status.GONE;
+				if ((page.status() == 404 || page.status() == 410) && wasThere) {
+					this.gone++;
+					remember(before, PageHistory.Status.GONE, null, null, before.contentHash(), now, now);
+				}
+				else {
+					error("http-" + page.status(), uri + ": HTTP " + page.status());
+				}
+				return;
+			}
+			List<PagePart> parts = continuationOf(page);
+			String hash = contentHash(page, parts);
+			if (before != null && before.status() == PageHistory.Status.FETCHED && hash.equals(before.contentHash())) {
+				this.unchanged++;
+				remember(before, PageHistory.Status.FETCHED, page.etag(), page.lastModified(), hash,
+						before.lastChangedAt(), now);
+				return;
+			}
+			SiteCrawler.this.pages.accept(
+					new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(), page.body(), parts));
 			this.sent++;
+			SiteCrawler.this.history.put(new PageHistory.PageState(url, this.site.id(), PageHistory.Status.FETCHED,
+					page.etag(), page.lastModified(), hash, now, now, this.crawlId));
+		}
+
+		private void remember(PageHistory.PageState before, PageHistory.Status status, String etag, String lastModified,
+				String hash, Instant changedAt, Instant fetchedAt) {
+			SiteCrawler.this.history.put(new PageHistory.PageState(before.url(), before.siteId(), status, etag,
+					lastModified, hash, fetchedAt, changedAt, this.crawlId));
 		}
 
 		/**
@@ -401,7 +495,7 @@ class SiteCrawler {
 			if (cancelled) {
 				this.stoppedEarly = "cancelled";
 			}
-			return new CrawlSummary(this.site.id(), this.fetched, this.sent, this.forbidden,
+			return new CrawlSummary(this.site.id(), this.fetched, this.sent, this.unchanged, this.gone, this.forbidden,
 					Map.copyOf(this.errorsByKind), List.copyOf(this.errors), List.copyOf(this.coverage),
 					this.stoppedEarly);
 		}

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,7 +65,7 @@ class SiteCrawlerTest {
 		});
 		EXPECTED.get("forbiddenUrls").forEach(url -> assertThat(site.requestedPaths()).doesNotContain(url.asText()));
 		assertThat(summary.skippedByRobots()).isEqualTo(EXPECTED.get("forbiddenUrls").size());
-		assertThat(summary.errorsByKind()).containsExactlyEntriesOf(java.util.Map.of("http-404", 1));
+		assertThat(summary.errorsByKind()).containsExactlyEntriesOf(Map.of("http-404", 1));
 		assertThat(summary.coverage()).as("every listing links as many replies as it prints").isEmpty();
 		assertThat(summary.pagesSent()).isEqualTo(pages.size()).isEqualTo(sent.size());
 		assertThat(pages).allSatisfy(page -> assertThat(page.site()).isEqualTo("corpus"));
@@ -110,6 +113,50 @@ class SiteCrawlerTest {
 				.containsExactly("/jytabl/multi/t20240301_0000001_1.html", "/jytabl/multi/t20240301_0000001_2.html");
 			assertThat(new String(reply.parts().get(1).content(), StandardCharsets.UTF_8)).contains("第三页");
 		});
+	}
+
+	@Test
+	void aSecondCrawlSendsOnlyWhatChangedAndTracksWhatDisappeared() throws Exception {
+		Path news = Files.createDirectories(folder.resolve("jytabl/incremental"));
+		Files.writeString(news.resolve("index.html"),
+				"<a href=\"same.html\">1</a><a href=\"edited.html\">2</a><a href=\"removed.html\">3</a>");
+		Files.writeString(news.resolve("same.html"), "<p>不变的答复</p>");
+		Files.writeString(news.resolve("edited.html"), "<p>第一版</p>");
+		Files.writeString(news.resolve("removed.html"), "<p>将被删除</p>");
+		PageHistory history = new RememberedPages();
+		SiteProfile profile = profile(List.of(site.baseUri().resolve("/jytabl/incremental/index.html")), 0);
+		List<CrawledPage> firstPages = new ArrayList<>();
+		crawler(firstPages, 10_000, history).crawl(profile);
+		Files.writeString(news.resolve("edited.html"), "<p>第二版</p>");
+		Files.delete(news.resolve("removed.html"));
+		List<CrawledPage> secondPages = new ArrayList<>();
+
+		CrawlSummary second = crawler(secondPages, 10_000, history).crawl(profile);
+
+		assertThat(firstPages).hasSize(3);
+		assertThat(secondPages).extracting(page -> URI.create(page.url()).getPath())
+			.containsExactly("/jytabl/incremental/edited.html");
+		assertThat(second.pagesUnchanged()).isEqualTo(1);
+		assertThat(second.pagesGone()).isEqualTo(1);
+		assertThat(second.errorsByKind()).isEmpty();
+		assertThat(history.get(site.baseUri().resolve("/jytabl/incremental/removed.html").toString()))
+			.hasValueSatisfying(state -> assertThat(state.status()).isEqualTo(PageHistory.Status.GONE));
+	}
+
+	@Test
+	void asksOnlyIfChangedWhenTheSiteSentAnEtag() throws Exception {
+		Path pages = Files.createDirectories(folder.resolve("jytabl/etag"));
+		Files.writeString(pages.resolve("index.html"), "<a href=\"a.html\">1</a>");
+		Files.writeString(pages.resolve("a.html"), "<p>答复</p>");
+		PageHistory history = new RememberedPages();
+		SiteProfile profile = profile(List.of(site.baseUri().resolve("/jytabl/etag/index.html")), 0);
+		crawler(new ArrayList<>(), 10_000, history).crawl(profile);
+
+		CrawlSummary second = crawler(new ArrayList<>(), 10_000, history).crawl(profile);
+
+		assertThat(second.pagesUnchanged()).isEqualTo(1);
+		assertThat(history.get(site.baseUri().resolve("/jytabl/etag/a.html").toString()).orElseThrow().etag())
+			.isNotBlank();
 	}
 
 	@Test
@@ -184,12 +231,36 @@ class SiteCrawlerTest {
 	}
 
 	static SiteCrawler crawler(List<CrawledPage> pages) {
-		return crawler(pages, 10_000_000);
+		return crawler(pages, 10_000_000, new RememberedPages());
 	}
 
 	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes) {
+		return crawler(pages, maxBytes, new RememberedPages());
+	}
+
+	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes, PageHistory history) {
 		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes, 1, Duration.ZERO),
-				"dafu", pages::add);
+				"dafu", pages::add, history);
+	}
+
+	/**
+	 * Page history kept in memory: the Elasticsearch-backed one is exercised in
+	 * CrawlerApiIT.
+	 */
+	static final class RememberedPages implements PageHistory {
+
+		private final Map<String, PageState> states = new ConcurrentHashMap<>();
+
+		@Override
+		public Optional<PageState> get(String url) {
+			return Optional.ofNullable(this.states.get(url));
+		}
+
+		@Override
+		public void put(PageState state) {
+			this.states.put(state.url(), state);
+		}
+
 	}
 
 	static SiteProfile profile(List<URI> startUrls, int delayMs) {

@@ -120,6 +120,16 @@ class CrawlerApiIT {
 		assertThat(crawl.get("trigger").asText()).isEqualTo("manual");
 		assertThat(json(send("GET", first, "/api/sites/corpus-api/crawls", null)).findValuesAsText("id"))
 			.contains(crawl.get("id").asText());
+
+		String again = send("POST", first, "/api/sites/corpus-api/crawls", "").headers()
+			.firstValue("Location")
+			.orElseThrow();
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(json(send("GET", second, again, null)).get("state").asText())
+				.isEqualTo("SUCCEEDED"));
+		JsonNode incremental = json(send("GET", second, again, null));
+		assertThat(incremental.at("/summary/pagesSent").asInt()).as("nothing changed, nothing sent").isZero();
+		assertThat(incremental.at("/summary/pagesUnchanged").asInt()).isEqualTo(crawl.at("/summary/pagesSent").asInt());
 	}
 
 	@Test

@@ -1,0 +1,56 @@
+package dev.dafu.crawler;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * What the crawler last saw at each detail page, so a crawl sends only what changed: the
+ * validators for a conditional GET, and a hash of the page's text.
+ */
+interface PageHistory {
+
+	Optional<PageState> get(String url);
+
+	void put(PageState state);
+
+	/** The id a page's state is stored under. */
+	static String idOf(String url) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * A detail page as last seen.
+	 *
+	 * @param url the page's canonical URL
+	 * @param siteId the site it belongs to
+	 * @param status FETCHED while it answers, GONE once it answers 404 or 410,
+	 * FETCH_ERROR while it fails otherwise
+	 * @param etag the ETag it last sent
+	 * @param lastModified the Last-Modified it last sent
+	 * @param contentHash the hash of its text (and its continuation pages') when last
+	 * sent
+	 * @param lastFetchedAt when it was last fetched
+	 * @param lastChangedAt when its content last changed
+	 * @param lastCrawlId the crawl that last fetched it
+	 */
+	record PageState(String url, String siteId, Status status, String etag, String lastModified, String contentHash,
+			Instant lastFetchedAt, Instant lastChangedAt, String lastCrawlId) {
+	}
+
+	enum Status {
+
+		FETCHED, FETCH_ERROR, GONE
+
+	}
+
+}
