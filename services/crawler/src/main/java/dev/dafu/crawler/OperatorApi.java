@@ -66,7 +66,10 @@ class OperatorApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Starts a crawl now; answers 202 with the crawl, to follow at its Location. */
+	/**
+	 * Starts a crawl now; answers 202 with the crawl, to follow at its Location, or 409
+	 * if one is on.
+	 */
 	@PostMapping("/sites/{id}/crawls")
 	ResponseEntity<CrawlRecord> crawlNow(@PathVariable String id) {
 		CrawlRecord crawl = this.crawls.start(id, "manual");
@@ -98,6 +101,11 @@ class OperatorApi {
 	@ExceptionHandler(NoSuchElementException.class)
 	ProblemDetail notFound(NoSuchElementException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(SiteBusyException.class)
+	ProblemDetail conflict(SiteBusyException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

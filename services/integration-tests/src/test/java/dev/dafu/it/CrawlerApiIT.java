@@ -121,9 +121,9 @@ class CrawlerApiIT {
 		assertThat(json(send("GET", first, "/api/sites/corpus-api/crawls", null)).findValuesAsText("id"))
 			.contains(crawl.get("id").asText());
 
-		String again = send("POST", first, "/api/sites/corpus-api/crawls", "").headers()
-			.firstValue("Location")
-			.orElseThrow();
+		HttpResponse<String> startedAgain = send("POST", first, "/api/sites/corpus-api/crawls", "");
+		assertThat(startedAgain.statusCode()).as(startedAgain.body()).isEqualTo(202);
+		String again = startedAgain.headers().firstValue("Location").orElseThrow();
 		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> assertThat(json(send("GET", second, again, null)).get("state").asText())
 				.isEqualTo("SUCCEEDED"));
@@ -140,11 +140,17 @@ class CrawlerApiIT {
 			.firstValue("Location")
 			.orElseThrow();
 
+		HttpResponse<String> another = send("POST", second, "/api/sites/slow/crawls", "");
+		assertThat(another.statusCode()).as("one crawl of a site at a time, across instances").isEqualTo(409);
+		assertThat(another.body()).contains("being crawled already");
 		assertThat(send("DELETE", second, location, null).statusCode()).isEqualTo(202);
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(json(send("GET", first, location, null)).get("state").asText())
-				.isEqualTo("CANCELLED"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode crawl = json(send("GET", first, location, null));
+			assertThat(crawl.get("state").asText()).isEqualTo("CANCELLED");
+			assertThat(crawl.at("/summary/stoppedEarly").asText()).as("the crawl itself stopped, on the other instance")
+				.isEqualTo("cancelled");
+		});
 	}
 
 	@Test
@@ -166,6 +172,28 @@ class CrawlerApiIT {
 			assertThat(crawl.get("trigger").asText()).isEqualTo("schedule");
 			assertThat(crawl.get("id").asText()).matches("scheduled@\\d+");
 		}
+	}
+
+	@Test
+	void endsACrawlWhoseCrawlerStoppedWithoutFinishingIt() throws Exception {
+		send("POST", first, "/api/sites", profile("orphaned", site.baseUri() + "/jytabl/none.html", null));
+		String lost = "{\"id\":\"lost-1\",\"siteId\":\"orphaned\",\"state\":\"RUNNING\",\"trigger\":\"manual\","
+				+ "\"queuedAt\":\"2026-01-01T00:00:00Z\",\"startedAt\":\"2026-01-01T00:00:01Z\","
+				+ "\"heartbeatAt\":\"2026-01-01T00:00:01Z\"}";
+		HttpResponse<String> written = this.http.send(
+				HttpRequest.newBuilder(RealServers.elasticsearchUri().resolve("/dafu-crawls/_doc/lost-1?refresh=true"))
+					.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(lost))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(written.statusCode()).as(written.body()).isBetween(200, 201);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode crawl = json(send("GET", second, "/api/crawls/lost-1", null));
+			assertThat(crawl.get("state").asText()).isEqualTo("FAILED");
+			assertThat(crawl.get("message").asText()).contains("stopped without finishing");
+		});
+		assertThat(send("POST", first, "/api/sites/orphaned/crawls", "").statusCode()).isEqualTo(202);
 	}
 
 	@Test
