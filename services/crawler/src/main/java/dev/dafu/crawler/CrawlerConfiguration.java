@@ -1,18 +1,17 @@
 package dev.dafu.crawler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import dev.dafu.elasticsearch.IndexSetup;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -85,41 +84,14 @@ class CrawlerConfiguration {
 
 	/** Creates the crawler's indices before anything reads or writes them. */
 	@Bean
-	SmartLifecycle crawlerIndices(ElasticsearchDocuments<SiteProfile> siteProfiles,
+	IndexSetup crawlerIndices(ElasticsearchDocuments<SiteProfile> siteProfiles,
 			ElasticsearchDocuments<CrawlRecord> crawlRecords,
 			ElasticsearchDocuments<PageHistory.PageState> pageStates) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				try {
-					siteProfiles.createIndexIfMissing();
-					crawlRecords.createIndexIfMissing();
-					pageStates.createIndexIfMissing();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException("cannot create the crawler's indices", ex);
-				}
-				this.running = true;
-			}
-
-			@Override
-			public void stop() {
-				this.running = false;
-			}
-
-			@Override
-			public boolean isRunning() {
-				return this.running;
-			}
-
-			@Override
-			public int getPhase() {
-				return Integer.MIN_VALUE;
-			}
-		};
+		return new IndexSetup("create the crawler's indices", () -> {
+			siteProfiles.createIndexIfMissing();
+			crawlRecords.createIndexIfMissing();
+			pageStates.createIndexIfMissing();
+		});
 	}
 
 	/** Registers the configured sites and, if asked, crawls each once. */

@@ -140,6 +140,7 @@ class Crawls {
 				.terms(v -> v.value(List.of(FieldValue.of("QUEUED"), FieldValue.of("RUNNING")))))),
 					s -> s.field(f -> f.field("queuedAt").order(SortOrder.Asc)), 1000)
 			.stream()
+			.map(crawl -> this.records.get(crawl.id()).orElse(crawl))
 			.filter(crawl -> crawl.isStale(now) && !this.cancelFlags.containsKey(crawl.id()))
 			.forEach(crawl -> this.records.put(crawl.id(), crawl.ended(CrawlRecord.State.FAILED, null,
 					"its crawler stopped without finishing it (no heartbeat since " + crawl.heartbeatAt() + ")")));

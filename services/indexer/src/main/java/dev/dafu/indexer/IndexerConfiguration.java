@@ -6,11 +6,11 @@ import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -28,53 +28,8 @@ class IndexerConfiguration {
 	 * can auto-create an index without the mapping.
 	 */
 	@Bean
-	SmartLifecycle replyIndexSetup(ReplyIndex replyIndex) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				try {
-					replyIndex.createOrUpdate();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException("cannot create index " + replyIndex.name(), ex);
-				}
-				this.running = true;
-			}
-
-			@Override
-			public void stop() {
-				this.running = false;
-			}
-
-			@Override
-			public boolean isRunning() {
-				return this.running;
-			}
-
-			@Override
-			public int getPhase() {
-				return Integer.MIN_VALUE;
-			}
-		};
-	}
-
-	/**
-	 * {@code replies.enriched} → the index, and {@code replies.published} for what
-	 * changed.
-	 */
-	@Bean
-	Function<Message<EnrichedReply>, Message<Reply>> indexReply(ReplyIndexer replyIndexer) {
-		return message -> {
-			try {
-				return replyIndexer.index(message.getPayload()).map(ReplyEvents::of).orElse(null);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		};
+	IndexSetup replyIndexSetup(ReplyIndex replyIndex) {
+		return new IndexSetup("create or update index " + replyIndex.name(), replyIndex::createOrUpdate);
 	}
 
 }
