@@ -32,4 +32,20 @@ class IndexerConfiguration {
 		return new IndexSetup("create or update index " + replyIndex.name(), replyIndex::createOrUpdate);
 	}
 
+	/**
+	 * {@code replies.enriched} → the index, and {@code replies.published} for what
+	 * changed.
+	 */
+	@Bean
+	Function<Message<EnrichedReply>, Message<Reply>> indexReply(ReplyIndexer replyIndexer) {
+		return message -> {
+			try {
+				return replyIndexer.index(message.getPayload()).map(ReplyEvents::of).orElse(null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
+	}
+
 }
