@@ -27,6 +27,12 @@ public final class StaticSite implements AutoCloseable {
 			"text/css", "js", "text/javascript", "txt", "text/plain", "xml", "application/xml", "json",
 			"application/json", "pdf", "application/pdf");
 
+	static {
+		// Without TCP_NODELAY the JDK server stalls each small response on delayed ACKs
+		// (~40 ms).
+		System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+	}
+
 	private final HttpServer server;
 
 	private final Path root;

@@ -265,7 +265,7 @@ class SiteCrawler {
 
 		private final Set<String> hosts = new HashSet<>();
 
-		private final Map<String, Instant> lastRequest = new HashMap<>();
+		private final Map<String, Instant> lastRequestEnded = new HashMap<>();
 
 		private final Map<String, Integer> errorsByKind = new TreeMap<>();
 
@@ -339,8 +339,13 @@ class SiteCrawler {
 				}
 				waitForTurn(uri);
 				this.fetched++;
-				return SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork(),
-						before == null ? null : before.etag(), before == null ? null : before.lastModified());
+				try {
+					return SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork(),
+							before == null ? null : before.etag(), before == null ? null : before.lastModified());
+				}
+				finally {
+					this.lastRequestEnded.put(hostOf(uri), Instant.now());
+				}
 			}
 			catch (IOException ex) {
 				error(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
@@ -350,7 +355,8 @@ class SiteCrawler {
 
 		/**
 		 * Keeps at least the site's delay (or robots.txt's Crawl-delay, if longer)
-		 * between requests to a host.
+		 * between the end of one request to a host and the start of the next, so the host
+		 * sees its requests at least that far apart however long each takes.
 		 */
 		private void waitForTurn(URI uri) throws InterruptedException, IOException {
 			Duration delay = Duration.ofMillis(this.site.delayMs());
@@ -358,14 +364,13 @@ class SiteCrawler {
 			if (crawlDelay.compareTo(delay) > 0) {
 				delay = crawlDelay;
 			}
-			Instant last = this.lastRequest.get(hostOf(uri));
+			Instant last = this.lastRequestEnded.get(hostOf(uri));
 			if (last != null) {
 				long wait = Duration.between(Instant.now(), last.plus(delay)).toMillis();
 				if (wait > 0) {
 					Thread.sleep(wait);
 				}
 			}
-			this.lastRequest.put(hostOf(uri), Instant.now());
 		}
 
 		/**

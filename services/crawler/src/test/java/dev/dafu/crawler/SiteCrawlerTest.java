@@ -176,7 +176,7 @@ class SiteCrawlerTest {
 		for (int i = 1; i < requests.size(); i++) {
 			if (!requests.get(i).path().equals("/robots.txt") && !requests.get(i - 1).path().equals("/robots.txt")) {
 				assertThat(Duration.between(requests.get(i - 1).at(), requests.get(i).at()))
-					.isGreaterThanOrEqualTo(Duration.ofMillis(290));
+					.isGreaterThanOrEqualTo(Duration.ofMillis(300));
 			}
 		}
 	}

@@ -1,0 +1,164 @@
+package dev.dafu.crawler;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.dafu.local.LocalKafka;
+import dev.dafu.local.StaticSite;
+import dev.dafu.reply.CrawledPage;
+
+/**
+ * Load run of the crawler: a generated site on loopback, a real Kafka broker, the
+ * crawler's own fetch, listing and politeness code. Prints pages per second fetched and
+ * handed to Kafka with politeness off, and the spacing of requests with a delay set. Page
+ * history is kept in memory here, so Elasticsearch's share of a real crawl is not in
+ * these numbers.
+ * <p>
+ * Usage:
+ * {@code java -cp … dev.dafu.crawler.CrawlerLoadRun <deploy/local/target> [pages] [delayMs]}
+ */
+public final class CrawlerLoadRun {
+
+	private CrawlerLoadRun() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
+		int pages = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+		int delayMs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+		Path work = Files.createTempDirectory("dafu-crawler-load");
+		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), freePort(),
+				freePort(), false);
+				StaticSite site = StaticSite.start(generateSite(work.resolve("site"), pages), 0);
+				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+								ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+								ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+						new StringSerializer(), new ByteArraySerializer())) {
+			JsonMapper json = JsonMapper.builder().build();
+			AtomicInteger failedSends = new AtomicInteger();
+			SiteCrawler crawler = new SiteCrawler(
+					new PageFetcher("DafuLoadRun/1.0", Duration.ofSeconds(10), 10_000_000, 1, Duration.ZERO), "dafu",
+					page -> producer.send(
+							new ProducerRecord<>("crawl.pages.load", page.url(), json.writeValueAsBytes(page)),
+							(metadata, error) -> {
+								if (error != null) {
+									failedSends.incrementAndGet();
+								}
+							}),
+					new InMemoryHistory());
+
+			warmUp(crawler, site);
+			Instant start = Instant.now();
+			CrawlSummary fast = crawler.crawl(profile(site, "load", 0));
+			producer.flush();
+			Duration took = Duration.between(start, Instant.now());
+			if (failedSends.get() > 0) {
+				throw new IllegalStateException(failedSends.get() + " pages were not accepted by Kafka");
+			}
+			System.out.printf(
+					"politeness off: %d pages fetched, %d sent to Kafka (acks=all, flushed) in %.1f s: %.0f pages/s%n",
+					fast.pagesFetched(), fast.pagesSent(), took.toMillis() / 1000.0,
+					fast.pagesFetched() * 1000.0 / took.toMillis());
+
+			int before = site.requests().size();
+			SiteProfile polite = new SiteProfile("polite", null, List.of(site.baseUri().resolve("/list/index.html")),
+					null, null, null, null, 100, delayMs, null, true);
+			crawler.crawl(polite);
+			List<StaticSite.Request> requests = site.requests().subList(before, site.requests().size());
+			List<Long> gaps = new ArrayList<>();
+			for (int i = 1; i < requests.size(); i++) {
+				if (!requests.get(i).path().equals("/robots.txt")
+						&& !requests.get(i - 1).path().equals("/robots.txt")) {
+					gaps.add(Duration.between(requests.get(i - 1).at(), requests.get(i).at()).toMillis());
+				}
+			}
+			gaps.sort(Long::compare);
+			System.out.printf("delayMs=%d: %d requests, spacing min %d ms, median %d ms, max %d ms%n", delayMs,
+					requests.size(), gaps.get(0), gaps.get(gaps.size() / 2), gaps.get(gaps.size() - 1));
+			if (gaps.get(0) < delayMs) {
+				System.out.println("FAILED: a request came sooner than delayMs after the one before");
+				System.exit(1);
+			}
+		}
+
+	}
+
+	private static void warmUp(SiteCrawler crawler, StaticSite site) throws InterruptedException {
+		SiteProfile warmUp = new SiteProfile("warmup", null, List.of(site.baseUri().resolve("/list/index.html")), null,
+				null, null, null, 300, 0, null, true);
+		crawler.crawl(warmUp);
+	}
+
+	private static SiteProfile profile(StaticSite site, String id, int delayMs) {
+		return new SiteProfile(id, null, List.of(site.baseUri().resolve("/list/index.html")), null, null, null, null,
+				100_000, delayMs, null, true);
+	}
+
+	/**
+	 * A listing paginated by createPageHTML, 20 rows a page, and {@code pages} detail
+	 * pages of about 5 KB.
+	 */
+	private static Path generateSite(Path root, int pages) throws IOException {
+		Path list = Files.createDirectories(root.resolve("list"));
+		String paragraph = "为进一步推进社区嵌入式养老服务设施建设，我委会同有关部门认真研究办理，现答复如下。".repeat(40);
+		int listingPages = (pages + 19) / 20;
+		for (int l = 0; l < listingPages; l++) {
+			StringBuilder listing = new StringBuilder("<html><body><ul>");
+			for (int p = l * 20; p < Math.min(pages, (l + 1) * 20); p++) {
+				listing.append("<li><a href=\"t").append(p).append(".html\">答复").append(p).append("</a></li>");
+				Files.writeString(list.resolve("t" + p + ".html"),
+						"<html><body><div><p>第" + p + "号</p><p>" + paragraph + "</p></div></body></html>");
+			}
+			listing.append("</ul><script>createPageHTML(")
+				.append(listingPages)
+				.append(", ")
+				.append(l)
+				.append(", \"index\", \"html\");</script></body></html>");
+			Files.writeString(list.resolve(l == 0 ? "index.html" : "index_" + l + ".html"), listing.toString());
+		}
+		return root;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** Page history in memory; a real crawler keeps it in Elasticsearch. */
+	private static final class InMemoryHistory implements PageHistory {
+
+		private final Map<String, PageState> states = new ConcurrentHashMap<>();
+
+		@Override
+		public Optional<PageState> get(String url) {
+			return Optional.ofNullable(this.states.get(url));
+		}
+
+		@Override
+		public void put(PageState state) {
+			this.states.put(state.url(), state);
+		}
+
+	}
+
+}
