@@ -95,8 +95,10 @@ public final class CrawlerLoadRun {
 			System.out.printf("delayMs=%d: %d requests, spacing min %d ms, median %d ms, max %d ms%n", delayMs,
 					requests.size(), gaps.get(0), gaps.get(gaps.size() / 2), gaps.get(gaps.size() - 1));
 			if (gaps.get(0) < delayMs) {
-				System.out.println("FAILED: a request came sooner than delayMs after the one before");
-				System.exit(1);
+				// Thrown, not System.exit, so the broker and the site are closed on the
+				// way out.
+				throw new IllegalStateException(
+						"a request came " + gaps.get(0) + " ms after the one before, sooner than " + delayMs + " ms");
 			}
 		}
 
