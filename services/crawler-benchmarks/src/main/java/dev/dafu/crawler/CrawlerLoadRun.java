@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,7 +62,7 @@ public final class CrawlerLoadRun {
 									failedSends.incrementAndGet();
 								}
 							}),
-					new InMemoryHistory());
+					PageHistory.inMemory());
 
 			warmUp(crawler, site);
 			Instant start = Instant.now();
@@ -144,23 +142,6 @@ public final class CrawlerLoadRun {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	/** Page history in memory; a real crawler keeps it in Elasticsearch. */
-	private static final class InMemoryHistory implements PageHistory {
-
-		private final Map<String, PageState> states = new ConcurrentHashMap<>();
-
-		@Override
-		public Optional<PageState> get(String url) {
-			return Optional.ofNullable(this.states.get(url));
-		}
-
-		@Override
-		public void put(PageState state) {
-			this.states.put(state.url(), state);
-		}
-
 	}
 
 }

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the crawler last saw at each detail page, so a crawl sends only what changed: the
@@ -16,6 +18,26 @@ interface PageHistory {
 	Optional<PageState> get(String url);
 
 	void put(PageState state);
+
+	/**
+	 * A history kept in this process only, for a crawl that need not outlive it (tests,
+	 * load runs); the crawler service keeps its history in Elasticsearch.
+	 */
+	static PageHistory inMemory() {
+		Map<String, PageState> states = new ConcurrentHashMap<>();
+		return new PageHistory() {
+
+			@Override
+			public Optional<PageState> get(String url) {
+				return Optional.ofNullable(states.get(url));
+			}
+
+			@Override
+			public void put(PageState state) {
+				states.put(state.url(), state);
+			}
+		};
+	}
 
 	/** The id a page's state is stored under. */
 	static String idOf(String url) {

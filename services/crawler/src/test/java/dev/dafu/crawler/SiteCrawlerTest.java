@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -123,7 +121,7 @@ class SiteCrawlerTest {
 		Files.writeString(news.resolve("same.html"), "<p>不变的答复</p>");
 		Files.writeString(news.resolve("edited.html"), "<p>第一版</p>");
 		Files.writeString(news.resolve("removed.html"), "<p>将被删除</p>");
-		PageHistory history = new RememberedPages();
+		PageHistory history = PageHistory.inMemory();
 		SiteProfile profile = profile(List.of(site.baseUri().resolve("/jytabl/incremental/index.html")), 0);
 		List<CrawledPage> firstPages = new ArrayList<>();
 		crawler(firstPages, 10_000, history).crawl(profile);
@@ -148,7 +146,7 @@ class SiteCrawlerTest {
 		Path pages = Files.createDirectories(folder.resolve("jytabl/etag"));
 		Files.writeString(pages.resolve("index.html"), "<a href=\"a.html\">1</a>");
 		Files.writeString(pages.resolve("a.html"), "<p>答复</p>");
-		PageHistory history = new RememberedPages();
+		PageHistory history = PageHistory.inMemory();
 		SiteProfile profile = profile(List.of(site.baseUri().resolve("/jytabl/etag/index.html")), 0);
 		crawler(new ArrayList<>(), 10_000, history).crawl(profile);
 
@@ -231,36 +229,16 @@ class SiteCrawlerTest {
 	}
 
 	static SiteCrawler crawler(List<CrawledPage> pages) {
-		return crawler(pages, 10_000_000, new RememberedPages());
+		return crawler(pages, 10_000_000, PageHistory.inMemory());
 	}
 
 	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes) {
-		return crawler(pages, maxBytes, new RememberedPages());
+		return crawler(pages, maxBytes, PageHistory.inMemory());
 	}
 
 	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes, PageHistory history) {
 		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes, 1, Duration.ZERO),
 				"dafu", pages::add, history);
-	}
-
-	/**
-	 * Page history kept in memory: the Elasticsearch-backed one is exercised in
-	 * CrawlerApiIT.
-	 */
-	static final class RememberedPages implements PageHistory {
-
-		private final Map<String, PageState> states = new ConcurrentHashMap<>();
-
-		@Override
-		public Optional<PageState> get(String url) {
-			return Optional.ofNullable(this.states.get(url));
-		}
-
-		@Override
-		public void put(PageState state) {
-			this.states.put(state.url(), state);
-		}
-
 	}
 
 	static SiteProfile profile(List<URI> startUrls, int delayMs) {
