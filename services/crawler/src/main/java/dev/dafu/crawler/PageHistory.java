@@ -1,13 +1,11 @@
 package dev.dafu.crawler;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import dev.dafu.reply.Sha256;
 
 /**
  * What the crawler last saw at each detail page, so a crawl sends only what changed: the
@@ -41,13 +39,7 @@ interface PageHistory {
 
 	/** The id a page's state is stored under. */
 	static String idOf(String url) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)), 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return Sha256.hex(url).substring(0, 32);
 	}
 
 	/**

@@ -1,23 +1,16 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
+import dev.dafu.reply.Sha256;
 
 /**
  * Writes replies into the reply index so that a redelivered or republished reply changes
@@ -65,7 +59,7 @@ public class ReplyIndexer {
 
 		TreeMap<String, Object> document = this.json.convertValue(reply, DOCUMENT);
 		document.put("words", this.json.convertValue(enriched.words(), DOCUMENT));
-		String contentHash = sha256(this.json.writeValueAsString(document));
+		String contentHash = Sha256.hex(this.json.writeValueAsString(document));
 		if (before != null && contentHash.equals(before.contentHash())) {
 			return Optional.empty();
 		}
@@ -82,16 +76,6 @@ public class ReplyIndexer {
 		}
 		urls.addAll(incoming.urls());
 		return new ArrayList<>(urls);
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 	/** The part of an indexed document that decides whether a write is needed. */

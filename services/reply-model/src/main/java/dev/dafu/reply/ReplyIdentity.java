@@ -1,9 +1,5 @@
 package dev.dafu.reply;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +20,7 @@ public final class ReplyIdentity {
 		}
 		String distinguishing = documentNumber != null && !documentNumber.isBlank()
 				? "no:" + normaliseDocumentNumber(documentNumber) : "title:" + normaliseTitle(title);
-		return sha256Hex(normalise(issuer) + "\n" + distinguishing).substring(0, 32);
+		return Sha256.hex(normalise(issuer) + "\n" + distinguishing).substring(0, 32);
 	}
 
 	/** Folds the bracket and spacing variants sites use for the same number. */
@@ -41,16 +37,6 @@ public final class ReplyIdentity {
 
 	private static String normalise(String text) {
 		return WHITESPACE.matcher(text).replaceAll("");
-	}
-
-	private static String sha256Hex(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 }
