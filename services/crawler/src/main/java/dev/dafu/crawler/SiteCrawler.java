@@ -215,33 +215,6 @@ class SiteCrawler {
 	}
 
 	/**
-	 * A hash of what a reader sees: the text of an HTML page and its continuations with
-	 * whitespace folded, so a changed timestamp in markup or a reordered attribute is no
-	 * change; the bytes of anything else.
-	 */
-	private static String contentHash(FetchedPage page, List<PagePart> parts) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(readableContent(page.contentType(), page.body(), page.uri()));
-			for (PagePart part : parts) {
-				digest.update(readableContent(part.contentType(), part.content(), URI.create(part.url())));
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
-	}
-
-	private static byte[] readableContent(String contentType, byte[] body, URI uri) {
-		if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
-			return body;
-		}
-		String text = Jsoup.parse(new String(body, charset(contentType)), uri.toString()).text();
-		return text.replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8);
-	}
-
-	/**
 	 * How continuation pages of the page at {@code uri} are named; null when its name has
 	 * no extension.
 	 */
@@ -252,6 +225,24 @@ class SiteCrawler {
 			return null;
 		}
 		return Pattern.compile(Pattern.quote(path.substring(0, dot)) + "_\\d+" + Pattern.quote(path.substring(dot)));
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * A detail page's continuation pages and the hash of what they all say.
+	 *
+	 * @param parts the continuation pages, in order
+	 * @param contentHash the hash of the page's and its continuations' readable content
+	 */
+	private record Continued(List<PagePart> parts, String contentHash) {
 	}
 
 	/** One crawl of one site: its politeness, its counts and its errors. */
@@ -403,8 +394,9 @@ class SiteCrawler {
 				}
 				return;
 			}
-			List<PagePart> parts = continuationOf(page);
-			String hash = contentHash(page, parts);
+			Continued continued = readWithContinuations(page);
+			List<PagePart> parts = continued.parts();
+			String hash = continued.contentHash();
 			if (before != null && before.status() == PageHistory.Status.FETCHED && hash.equals(before.contentHash())) {
 				this.unchanged++;
 				remember(before, PageHistory.Status.FETCHED, page.etag(), page.lastModified(), hash,
@@ -425,17 +417,24 @@ class SiteCrawler {
 		}
 
 		/**
-		 * The continuation pages of a page printed over several: each linked by 下一页 and
-		 * named after the first ({@code t2024_1.html} for {@code t2024.html}), at most
-		 * {@code MAX_PARTS}.
+		 * Fetches the continuation pages of a page printed over several (each linked by
+		 * 下一页 and named after the first: {@code t2024_1.html} for {@code t2024.html}, at
+		 * most {@code MAX_PARTS}), and hashes what a reader sees of them all: the text of
+		 * HTML with whitespace folded, so a changed timestamp in markup is no change, and
+		 * the bytes of anything else. Each page is parsed once, for both.
 		 */
-		List<PagePart> continuationOf(FetchedPage first) throws InterruptedException {
+		private Continued readWithContinuations(FetchedPage first) throws InterruptedException {
 			Pattern partName = continuationName(first.uri());
+			MessageDigest digest = sha256();
 			List<PagePart> parts = new ArrayList<>();
 			Set<URI> seen = new HashSet<>(Set.of(first.uri()));
 			FetchedPage current = first;
-			while (partName != null && parts.size() < MAX_PARTS) {
-				URI next = nextPageLink(current, partName);
+			while (true) {
+				Document document = isHtml(current) ? parse(current) : null;
+				digest.update(document == null ? current.body()
+						: document.text().replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8));
+				URI next = document == null || partName == null || parts.size() >= MAX_PARTS ? null
+						: nextPageLink(document, partName);
 				if (next == null || !seen.add(next)) {
 					break;
 				}
@@ -445,15 +444,12 @@ class SiteCrawler {
 				}
 				parts.add(new PagePart(current.uri().toString(), current.contentType(), current.body()));
 			}
-			return parts;
+			return new Continued(List.copyOf(parts), HexFormat.of().formatHex(digest.digest()));
 		}
 
 		/** The page's 下一页 link, when it leads to a page named like a continuation. */
-		private URI nextPageLink(FetchedPage page, Pattern partName) {
-			if (!isHtml(page)) {
-				return null;
-			}
-			for (Element anchor : parse(page).select("a[href]")) {
+		private URI nextPageLink(Document document, Pattern partName) {
+			for (Element anchor : document.select("a[href]")) {
 				if (anchor.text().contains("下一页")) {
 					URI link = normalise(anchor.absUrl("href"));
 					if (link != null && partName.matcher(link.getPath()).matches()) {
