@@ -62,7 +62,7 @@ public final class CrawlerLoadRun {
 									failedSends.incrementAndGet();
 								}
 							}),
-					PageHistory.inMemory());
+					PageHistory.inMemory(), Frontier.inMemory());
 
 			warmUp(crawler, site);
 			Instant start = Instant.now();

@@ -7,8 +7,12 @@ import java.util.Map;
  * What one crawl of a site did.
  *
  * @param site the site id
- * @param pagesFetched pages fetched (listings, detail pages and their continuations)
- * @param pagesSent detail pages handed to the parser, new or changed since the last crawl
+ * @param pagesFetched pages fetched (sitemaps, listings, detail pages and their
+ * continuations)
+ * @param newReplies detail pages sent to the parser for the first time (or again after
+ * they were gone)
+ * @param updatedReplies detail pages sent again because their content changed since the
+ * last crawl
  * @param pagesUnchanged detail pages unchanged since the last crawl, not sent again
  * @param pagesGone detail pages that were there and now answer 404 or 410
  * @param skippedByRobots URLs robots.txt forbids
@@ -19,7 +23,13 @@ import java.util.Map;
  * @param stoppedEarly why the crawl ended before the site did ({@code maxPages},
  * cancelled), or null
  */
-public record CrawlSummary(String site, int pagesFetched, int pagesSent, int pagesUnchanged, int pagesGone,
-		int skippedByRobots, Map<String, Integer> errorsByKind, List<String> errors, List<String> coverage,
-		String stoppedEarly) {
+public record CrawlSummary(String site, int pagesFetched, int newReplies, int updatedReplies, int pagesUnchanged,
+		int pagesGone, int skippedByRobots, Map<String, Integer> errorsByKind, List<String> errors,
+		List<String> coverage, String stoppedEarly) {
+
+	/** Detail pages sent to the parser: new and updated. */
+	public int pagesSent() {
+		return this.newReplies + this.updatedReplies;
+	}
+
 }

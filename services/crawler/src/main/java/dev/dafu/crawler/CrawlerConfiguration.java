@@ -1,10 +1,12 @@
 package dev.dafu.crawler;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import dev.dafu.elasticsearch.IndexSetup;
 
@@ -41,10 +43,53 @@ class CrawlerConfiguration {
 		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-pages", PageHistory.PageState.class, false);
 	}
 
+	@Bean
+	ElasticsearchDocuments<HostLeases.HostLease> hostLeaseDocuments(ElasticsearchClient elasticsearchClient) {
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-hosts", HostLeases.HostLease.class, false);
+	}
+
+	@Bean
+	ElasticsearchDocuments<Frontier.Entry> frontierEntries(ElasticsearchClient elasticsearchClient) {
+		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-frontier", Frontier.Entry.class, false);
+	}
+
+	/** Each crawl's frontier, in Elasticsearch, so a crawl outlives its crawler. */
+	@Bean
+	Frontier frontier(ElasticsearchDocuments<Frontier.Entry> frontierEntries) {
+		return new Frontier() {
+
+			@Override
+			public List<Entry> entries(String crawlId) {
+				return frontierEntries.searchAll(ofCrawl(crawlId), "order");
+			}
+
+			@Override
+			public void found(List<Entry> entries) {
+				Map<String, Entry> byId = new LinkedHashMap<>();
+				entries.forEach(entry -> byId.put(Frontier.idOf(entry), entry));
+				frontierEntries.createAll(byId);
+			}
+
+			@Override
+			public void finished(Entry entry) {
+				frontierEntries.put(Frontier.idOf(entry), entry);
+			}
+
+			@Override
+			public void forget(String crawlId) {
+				frontierEntries.deleteAll(entries(crawlId).stream().map(Frontier::idOf).toList());
+			}
+
+			private static Query ofCrawl(String crawlId) {
+				return Query.of(q -> q.term(t -> t.field("crawlId").value(crawlId)));
+			}
+		};
+	}
+
 	/** Hands each page to {@code crawl.pages}, keyed by its canonical URL. */
 	@Bean
 	SiteCrawler siteCrawler(CrawlerProperties properties, StreamBridge streamBridge,
-			ElasticsearchDocuments<PageHistory.PageState> pageStates) {
+			ElasticsearchDocuments<PageHistory.PageState> pageStates, Frontier frontier) {
 		PageFetcher fetcher = new PageFetcher(properties.userAgent(), properties.timeout(),
 				properties.maxPageSize().toBytes(), properties.maxAttempts(), properties.retryBackoff());
 		return new SiteCrawler(fetcher, properties.robotsName(), page -> {
@@ -63,18 +108,16 @@ class CrawlerConfiguration {
 			public void put(PageState state) {
 				pageStates.put(PageHistory.idOf(state.url()), state);
 			}
-		});
-	}
-
-	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService crawlExecutor(CrawlerProperties properties) {
-		return Executors.newFixedThreadPool(properties.parallelCrawls());
+		}, frontier);
 	}
 
 	@Bean
-	Crawls crawls(ElasticsearchDocuments<SiteProfile> siteProfiles, ElasticsearchDocuments<CrawlRecord> crawlRecords,
-			SiteCrawler siteCrawler, ExecutorService crawlExecutor) {
-		return new Crawls(siteProfiles, crawlRecords, siteCrawler, crawlExecutor);
+	Crawls crawls(CrawlerProperties properties, ElasticsearchDocuments<SiteProfile> siteProfiles,
+			ElasticsearchDocuments<CrawlRecord> crawlRecords,
+			ElasticsearchDocuments<HostLeases.HostLease> hostLeaseDocuments, Frontier frontier,
+			SiteCrawler siteCrawler) {
+		return new Crawls(siteProfiles, crawlRecords, new HostLeases(hostLeaseDocuments), frontier, siteCrawler,
+				properties.parallelCrawls());
 	}
 
 	@Bean
@@ -84,13 +127,11 @@ class CrawlerConfiguration {
 
 	/** Creates the crawler's indices before anything reads or writes them. */
 	@Bean
-	IndexSetup crawlerIndices(ElasticsearchDocuments<SiteProfile> siteProfiles,
-			ElasticsearchDocuments<CrawlRecord> crawlRecords,
-			ElasticsearchDocuments<PageHistory.PageState> pageStates) {
+	IndexSetup crawlerIndices(List<ElasticsearchDocuments<?>> documents) {
 		return new IndexSetup("create the crawler's indices", () -> {
-			siteProfiles.createIndexIfMissing();
-			crawlRecords.createIndexIfMissing();
-			pageStates.createIndexIfMissing();
+			for (ElasticsearchDocuments<?> kind : documents) {
+				kind.createIndexIfMissing();
+			}
 		});
 	}
 

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -16,25 +21,41 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
- * Starts, runs, cancels and records crawls. A crawl record lives in Elasticsearch from
- * the moment it is asked for, so every crawler instance and every operator sees the same
- * crawls.
+ * Starts, runs, cancels, resumes and records crawls. A crawl record lives in
+ * Elasticsearch from the moment it is asked for, so every crawler instance and every
+ * operator sees the same crawls; a crawl whose crawler stopped mid-crawl is resumed by
+ * the next instance that looks.
  */
-class Crawls {
+class Crawls implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Crawls.class);
 
 	private static final int RECENT = 20;
 
+	/** A crawl whose crawler stopped this many times is given up. */
+	private static final int MAX_RESUMES = 3;
+
 	/**
-	 * How often a running crawl looks whether it was cancelled through another instance.
+	 * How often a running crawl looks whether it was cancelled through another instance,
+	 * and a waiting one whether its hosts are free.
 	 */
-	private static final Duration CANCEL_CHECK = Duration.ofSeconds(3);
+	private static final Duration CHECK = Duration.ofSeconds(1);
+
+	/** How long a stopping crawler lets its crawls record where they are. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+	private final String instanceId = UUID.randomUUID().toString();
 
 	private final ElasticsearchDocuments<SiteProfile> sites;
 
 	private final ElasticsearchDocuments<CrawlRecord> records;
+
+	private final HostLeases hostLeases;
+
+	private final Frontier frontier;
 
 	private final SiteCrawler crawler;
 
@@ -42,17 +63,21 @@ class Crawls {
 
 	private final Map<String, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
 
-	Crawls(ElasticsearchDocuments<SiteProfile> sites, ElasticsearchDocuments<CrawlRecord> records, SiteCrawler crawler,
-			ExecutorService executor) {
+	private volatile boolean running;
+
+	Crawls(ElasticsearchDocuments<SiteProfile> sites, ElasticsearchDocuments<CrawlRecord> records,
+			HostLeases hostLeases, Frontier frontier, SiteCrawler crawler, int parallelCrawls) {
 		this.sites = sites;
 		this.records = records;
+		this.hostLeases = hostLeases;
+		this.frontier = frontier;
 		this.crawler = crawler;
-		this.executor = executor;
+		this.executor = Executors.newFixedThreadPool(parallelCrawls);
 	}
 
 	/**
 	 * Queues a crawl of {@code siteId} and starts it as soon as a crawl slot is free.
-	 * @throws java.util.NoSuchElementException when no such site is registered
+	 * @throws NoSuchElementException when no such site is registered
 	 * @throws SiteBusyException when the site is being crawled already: two crawls at
 	 * once would break its delay
 	 */
@@ -92,8 +117,8 @@ class Crawls {
 
 	/**
 	 * Cancels a queued or running crawl; a crawl already over stays as it ended. A crawl
-	 * running on another instance notices its record within {@code CANCEL_CHECK} and
-	 * stops there.
+	 * running on another instance notices its record within {@code CHECK} and stops
+	 * there.
 	 */
 	Optional<CrawlRecord> cancel(String crawlId) {
 		Optional<CrawlRecord> found = this.records.get(crawlId);
@@ -107,6 +132,9 @@ class Crawls {
 		}
 		CrawlRecord cancelled = found.get().ended(CrawlRecord.State.CANCELLED, null, "cancelled by an operator");
 		this.records.put(crawlId, cancelled);
+		if (found.get().owner() == null) {
+			this.frontier.forget(crawlId);
+		}
 		return Optional.of(cancelled);
 	}
 
@@ -116,61 +144,183 @@ class Crawls {
 	 * lags.
 	 */
 	private Optional<CrawlRecord> active(String siteId) {
-		Instant now = Instant.now();
-		return this.records
-			.search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("siteId").value(siteId)))
-				.filter(f -> f.terms(t -> t.field("state")
-					.terms(v -> v.value(List.of(FieldValue.of("QUEUED"), FieldValue.of("RUNNING")))))))),
-					s -> s.field(f -> f.field("queuedAt").order(SortOrder.Desc)), 10)
-			.stream()
+		return unfinished(Query.of(q -> q.term(t -> t.field("siteId").value(siteId)))).stream()
 			.map(crawl -> this.records.get(crawl.id()).orElse(crawl))
-			.filter(crawl -> !crawl.hasEnded() && !crawl.isStale(now))
+			.filter(crawl -> !crawl.hasEnded())
 			.findFirst();
 	}
 
 	/**
-	 * Ends crawls whose crawler is gone (stopped or crashed mid-crawl, no heartbeat):
-	 * their records say FAILED with the reason, and their sites may be crawled again. Any
-	 * instance may sweep.
+	 * Takes up crawls no crawler has any more (their crawler stopped mid-crawl, or
+	 * crashed and fell silent) and resumes them where they stopped; gives up, as FAILED
+	 * with the reason, on a crawl whose crawler stopped {@code MAX_RESUMES} times. Any
+	 * instance may look; one takes each crawl.
 	 */
-	void endStaleCrawls() {
+	void resumeOrphanedCrawls() {
+		if (!this.running) {
+			return;
+		}
 		Instant now = Instant.now();
-		this.records
-			.search(Query.of(q -> q.terms(t -> t.field("state")
-				.terms(v -> v.value(List.of(FieldValue.of("QUEUED"), FieldValue.of("RUNNING")))))),
-					s -> s.field(f -> f.field("queuedAt").order(SortOrder.Asc)), 1000)
-			.stream()
-			.map(crawl -> this.records.get(crawl.id()).orElse(crawl))
-			.filter(crawl -> crawl.isStale(now) && !this.cancelFlags.containsKey(crawl.id()))
-			.forEach(crawl -> this.records.put(crawl.id(), crawl.ended(CrawlRecord.State.FAILED, null,
-					"its crawler stopped without finishing it (no heartbeat since " + crawl.heartbeatAt() + ")")));
+		for (CrawlRecord listed : unfinished(Query.of(q -> q.matchAll(m -> m)))) {
+			var read = this.records.getVersioned(listed.id());
+			if (read.isEmpty() || !read.get().document().isOrphaned(now)) {
+				continue;
+			}
+			CrawlRecord orphan = read.get().document();
+			if (orphan.resumes() >= MAX_RESUMES) {
+				if (this.records.replace(orphan.id(), read.get(), orphan.ended(CrawlRecord.State.FAILED, null,
+						"its crawler stopped " + (orphan.resumes() + 1) + " times without finishing it"))) {
+					this.frontier.forget(orphan.id());
+				}
+				continue;
+			}
+			CrawlRecord resumed = orphan.resumedBy(this.instanceId);
+			if (this.records.replace(orphan.id(), read.get(), resumed)) {
+				log.info("Resuming crawl {} of site {}, whose crawler stopped", orphan.id(), orphan.siteId());
+				run(resumed);
+			}
+		}
+	}
+
+	private List<CrawlRecord> unfinished(Query which) {
+		return this.records.search(
+				Query.of(q -> q.bool(b -> b.filter(which)
+					.filter(f -> f.terms(t -> t.field("state")
+						.terms(v -> v.value(List.of(FieldValue.of("QUEUED"), FieldValue.of("RUNNING")))))))),
+				s -> s.field(f -> f.field("queuedAt").order(SortOrder.Asc)), 1000);
 	}
 
 	private CrawlRecord queued(String crawlId, String siteId, String trigger) {
 		if (this.sites.get(siteId).isEmpty()) {
-			throw new java.util.NoSuchElementException("no site with id " + siteId);
+			throw new NoSuchElementException("no site with id " + siteId);
 		}
-		return CrawlRecord.queued(crawlId, siteId, trigger);
+		return CrawlRecord.queued(crawlId, siteId, trigger, this.instanceId);
+	}
+
+	private void run(CrawlRecord queued) {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		this.cancelFlags.put(queued.id(), cancelled);
+		try {
+			this.executor.execute(() -> runNow(queued, cancelled));
+		}
+		catch (RejectedExecutionException ex) {
+			this.cancelFlags.remove(queued.id());
+			this.records.put(queued.id(), queued.paused());
+		}
+	}
+
+	private void runNow(CrawlRecord queued, AtomicBoolean cancelled) {
+		Heartbeat heartbeat = new Heartbeat(queued, cancelled);
+		Set<String> hosts = Set.of();
+		try {
+			Optional<CrawlRecord> current = this.records.get(queued.id());
+			if (current.isEmpty() || current.get().hasEnded() || !this.instanceId.equals(current.get().owner())) {
+				return;
+			}
+			Optional<SiteProfile> site = this.sites.get(queued.siteId());
+			if (site.isEmpty()) {
+				heartbeat.end(CrawlRecord.State.FAILED, null, "its site was deleted before it ran");
+				return;
+			}
+			hosts = site.get().hosts();
+			if (!takeHosts(site.get(), heartbeat)) {
+				heartbeat.end(CrawlRecord.State.CANCELLED, null, "cancelled while waiting for its hosts");
+				return;
+			}
+			heartbeat.update(heartbeat.record.started());
+			CrawlSummary summary = this.crawler.crawl(site.get(), queued.id(), heartbeat::cancelled);
+			if (heartbeat.lostHost != null) {
+				heartbeat.end(CrawlRecord.State.FAILED, summary,
+						"another crawl took its host " + heartbeat.lostHost + " after this one fell silent");
+			}
+			else {
+				heartbeat.end(cancelled.get() ? CrawlRecord.State.CANCELLED : CrawlRecord.State.SUCCEEDED, summary,
+						summary.stoppedEarly());
+			}
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			// Interrupted (in a wait, or in a client that reports it as its own
+			// exception) means the crawler is stopping: the crawl's frontier stays, and
+			// the next free crawler resumes it.
+			boolean stopping = Thread.interrupted() || ex instanceof InterruptedException || !this.running;
+			if (stopping) {
+				this.records.put(queued.id(), heartbeat.record.paused());
+			}
+			else {
+				log.error("Crawl {} of site {} failed", queued.id(), queued.siteId(), ex);
+				heartbeat.end(CrawlRecord.State.FAILED, null, ex.toString());
+				this.frontier.forget(queued.id());
+			}
+		}
+		finally {
+			this.hostLeases.release(hosts, queued.id());
+			this.cancelFlags.remove(queued.id());
+		}
 	}
 
 	/**
-	 * The crawl's link with other instances, through its record: says every
-	 * {@code HEARTBEAT} that the crawl is still running, and notices within
-	 * {@code CANCEL_CHECK} when an operator cancelled it through another instance.
+	 * Waits until the crawl holds every host of its site, then for the site's delay after
+	 * the last request the crawl before sent them.
+	 * @return false when the crawl was cancelled while waiting
+	 */
+	private boolean takeHosts(SiteProfile site, Heartbeat heartbeat) throws InterruptedException {
+		Set<String> hosts = site.hosts();
+		Optional<HostLeases.HostLease> holder;
+		while ((holder = this.hostLeases.take(hosts, heartbeat.record.id())).isPresent()) {
+			String why = "waiting for host " + holder.get().host() + ", which crawl " + holder.get().crawlId()
+					+ " is crawling";
+			if (!why.equals(heartbeat.record.message())) {
+				heartbeat.update(heartbeat.record.waitingFor(why));
+			}
+			if (heartbeat.cancelled()) {
+				return false;
+			}
+			Thread.sleep(CHECK.toMillis());
+		}
+		heartbeat.hosts = hosts;
+		Optional<Instant> last = this.hostLeases.lastRequestAt(hosts);
+		if (last.isPresent()) {
+			long wait = Duration.between(Instant.now(), last.get().plusMillis(site.delayMs())).toMillis();
+			if (wait > 0) {
+				Thread.sleep(wait);
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The crawl's link with other instances, through its record and its host leases: says
+	 * every {@code HEARTBEAT} that the crawl is still at it, renewing its leases, and
+	 * notices within {@code CHECK} when an operator cancelled it through another
+	 * instance.
 	 */
 	private final class Heartbeat {
 
-		private final CrawlRecord running;
-
 		private final AtomicBoolean cancelled;
+
+		private CrawlRecord record;
+
+		private Set<String> hosts = Set.of();
+
+		private String lostHost;
 
 		private Instant lastBeat = Instant.now();
 
 		private Instant lastCheck = Instant.now();
 
-		Heartbeat(CrawlRecord running, AtomicBoolean cancelled) {
-			this.running = running;
+		Heartbeat(CrawlRecord record, AtomicBoolean cancelled) {
+			this.record = record;
 			this.cancelled = cancelled;
+		}
+
+		void update(CrawlRecord now) {
+			this.record = now;
+			Crawls.this.records.put(now.id(), now);
+			this.lastBeat = Instant.now();
+		}
+
+		void end(CrawlRecord.State state, CrawlSummary summary, String why) {
+			update(this.record.ended(state, summary, why));
 		}
 
 		/**
@@ -179,49 +329,56 @@ class Crawls {
 		 */
 		boolean cancelled() {
 			Instant now = Instant.now();
-			if (!this.cancelled.get() && this.lastCheck.plus(CANCEL_CHECK).isBefore(now)) {
+			if (!this.cancelled.get() && this.lastCheck.plus(CHECK).isBefore(now)) {
 				this.lastCheck = now;
-				Crawls.this.records.get(this.running.id())
+				Crawls.this.records.get(this.record.id())
 					.filter(record -> record.state() == CrawlRecord.State.CANCELLED)
 					.ifPresent(record -> this.cancelled.set(true));
 			}
 			if (!this.cancelled.get() && this.lastBeat.plus(CrawlRecord.HEARTBEAT).isBefore(now)) {
-				Crawls.this.records.put(this.running.id(), this.running.beating());
-				this.lastBeat = now;
+				Crawls.this.hostLeases.take(this.hosts, this.record.id()).ifPresent(holder -> {
+					this.lostHost = holder.host();
+					this.cancelled.set(true);
+				});
+				update(this.record.beating());
 			}
 			return this.cancelled.get();
 		}
 
 	}
 
-	private void run(CrawlRecord queued) {
-		AtomicBoolean cancelled = new AtomicBoolean();
-		this.cancelFlags.put(queued.id(), cancelled);
-		this.executor.execute(() -> {
-			CrawlRecord running = queued.started();
-			try {
-				if (this.records.get(queued.id()).map(CrawlRecord::hasEnded).orElse(true)) {
-					return;
-				}
-				SiteProfile site = this.sites.get(queued.siteId()).orElseThrow();
-				this.records.put(running.id(), running);
-				Heartbeat heartbeat = new Heartbeat(running, cancelled);
-				CrawlSummary summary = this.crawler.crawl(site, queued.id(), heartbeat::cancelled);
-				CrawlRecord.State end = cancelled.get() ? CrawlRecord.State.CANCELLED : CrawlRecord.State.SUCCEEDED;
-				this.records.put(running.id(), running.ended(end, summary, summary.stoppedEarly()));
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Stops this instance's crawls where they are, before the Kafka bindings and
+	 * Elasticsearch go: each records that it waits to be resumed.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.executor.shutdownNow();
+		try {
+			if (!this.executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("Crawls still running {} after the crawler was asked to stop", STOP_GRACE);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.records.put(running.id(), running.ended(CrawlRecord.State.CANCELLED, null, "crawler shut down"));
-			}
-			catch (RuntimeException ex) {
-				log.error("Crawl {} of site {} failed", queued.id(), queued.siteId(), ex);
-				this.records.put(running.id(), running.ended(CrawlRecord.State.FAILED, null, ex.toString()));
-			}
-			finally {
-				this.cancelFlags.remove(queued.id());
-			}
-		});
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops first, starts last. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 }

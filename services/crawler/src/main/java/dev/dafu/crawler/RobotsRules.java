@@ -50,11 +50,39 @@ class RobotsRules {
 		return delay > 0 ? Duration.ofMillis(delay) : Duration.ZERO;
 	}
 
-	private BaseRobotRules rules(URI uri) throws InterruptedException, RobotsUnavailableException {
-		String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-		if (!this.byOrigin.containsKey(origin) && !this.unavailable.containsKey(origin)) {
-			load(origin);
+	/**
+	 * The sitemaps robots.txt names for {@code uri}'s host; none when it names none or
+	 * cannot be read.
+	 */
+	List<String> sitemaps(URI uri) throws InterruptedException {
+		try {
+			return rules(uri).getSitemaps();
 		}
+		catch (RobotsUnavailableException ex) {
+			return List.of();
+		}
+	}
+
+	/** Whether robots.txt for {@code uri}'s host has been asked for already. */
+	boolean isLoaded(URI uri) {
+		String origin = originOf(uri);
+		return this.byOrigin.containsKey(origin) || this.unavailable.containsKey(origin);
+	}
+
+	/** Reads robots.txt for {@code uri}'s host unless it was read already. */
+	void read(URI uri) throws InterruptedException {
+		if (!isLoaded(uri)) {
+			load(originOf(uri));
+		}
+	}
+
+	private static String originOf(URI uri) {
+		return uri.getScheme() + "://" + uri.getRawAuthority();
+	}
+
+	private BaseRobotRules rules(URI uri) throws InterruptedException, RobotsUnavailableException {
+		read(uri);
+		String origin = originOf(uri);
 		if (this.unavailable.containsKey(origin)) {
 			throw new RobotsUnavailableException(origin + "/robots.txt is unavailable (" + this.unavailable.get(origin)
 					+ "), so the host is not crawled");

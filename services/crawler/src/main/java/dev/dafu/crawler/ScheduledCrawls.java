@@ -29,7 +29,7 @@ class ScheduledCrawls {
 
 	@Scheduled(fixedDelayString = "${dafu.crawler.schedule-tick:15s}")
 	void fireDueSchedules() {
-		this.crawls.endStaleCrawls();
+		this.crawls.resumeOrphanedCrawls();
 		Instant now = Instant.now();
 		for (SiteProfile site : this.sites.search(Query.of(q -> q.exists(e -> e.field("schedule"))),
 				s -> s.field(f -> f.field("id")), 10_000)) {

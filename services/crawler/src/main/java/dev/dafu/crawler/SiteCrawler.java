@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,12 +24,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -67,74 +76,49 @@ class SiteCrawler {
 
 	private final PageHistory history;
 
+	private final Frontier frontier;
+
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
-	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages, PageHistory history) {
+	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages, PageHistory history,
+			Frontier frontier) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
 		this.pages = pages;
 		this.history = history;
+		this.frontier = frontier;
 	}
 
 	CrawlSummary crawl(SiteProfile site) throws InterruptedException {
-		return crawl(site, "adhoc", () -> false);
+		return crawl(site, "adhoc-" + UUID.randomUUID(), () -> false);
 	}
 
-	/** Crawls {@code site} until done, its page limit, or {@code cancelled} says so. */
+	/**
+	 * Crawls {@code site} until done, its page limit, or {@code cancelled} says so. A
+	 * crawl the frontier knows already (it was interrupted) resumes: what it finished is
+	 * counted, not fetched again.
+	 * @throws InterruptedException when the crawler is shutting down; the crawl's
+	 * frontier is kept, so it can resume
+	 */
 	CrawlSummary crawl(SiteProfile site, String crawlId, BooleanSupplier cancelled) throws InterruptedException {
 		SiteVisit visit = new SiteVisit(site, crawlId);
-		Deque<URI> listings = new ArrayDeque<>();
-		Set<URI> seen = new HashSet<>();
-		Set<URI> details = new LinkedHashSet<>();
-		for (URI start : site.startUrls()) {
-			URI uri = normalise(start.toString());
-			if (uri == null) {
-				visit.error("invalid-url", start + ": not an http(s) URL");
-			}
-			else if (seen.add(uri)) {
-				visit.hosts.add(hostOf(uri));
-				(site.isListing(uri.getPath()) ? listings : details).add(uri);
-			}
-		}
-		while (!listings.isEmpty() && visit.mayGoOn(cancelled)) {
-			URI uri = listings.removeFirst();
-			FetchedPage page = visit.fetch(uri);
-			if (page == null || !isHtml(page)) {
-				continue;
-			}
-			Document document = parse(page);
-			Set<URI> found = new LinkedHashSet<>();
-			for (URI link : links(document, visit.hosts)) {
-				if (site.isListing(link.getPath())) {
-					if (seen.add(link)) {
-						listings.add(link);
-					}
-				}
-				else if (site.isDetail(link.getPath())) {
-					found.add(link);
-				}
-			}
-			for (URI next : pagination(document, uri)) {
-				if (seen.add(next)) {
-					listings.add(next);
-				}
-			}
-			visit.countListing(uri, document, found);
-			details.addAll(found);
-		}
-		for (URI uri : details) {
-			if (!visit.mayGoOn(cancelled)) {
+		visit.resume(this.frontier.entries(crawlId));
+		visit.start();
+		while (visit.mayGoOn(cancelled)) {
+			Frontier.Entry next = visit.next();
+			if (next == null) {
 				break;
 			}
-			visit.crawlDetail(uri);
+			visit.process(next);
 		}
 		CrawlSummary summary = visit.summary(cancelled.getAsBoolean());
+		this.frontier.forget(crawlId);
 		log.info(
-				"Crawled site {}: {} pages fetched, {} sent, {} unchanged, {} gone, {} forbidden by robots.txt, "
-						+ "errors {}, coverage {}{}",
-				site.id(), summary.pagesFetched(), summary.pagesSent(), summary.pagesUnchanged(), summary.pagesGone(),
-				summary.skippedByRobots(), summary.errorsByKind(), summary.coverage(),
-				summary.stoppedEarly() == null ? "" : ", stopped early: " + summary.stoppedEarly());
+				"Crawled site {}: {} pages fetched, {} new, {} updated, {} unchanged, {} gone, "
+						+ "{} forbidden by robots.txt, errors {}, coverage {}{}",
+				site.id(), summary.pagesFetched(), summary.newReplies(), summary.updatedReplies(),
+				summary.pagesUnchanged(), summary.pagesGone(), summary.skippedByRobots(), summary.errorsByKind(),
+				summary.coverage(), summary.stoppedEarly() == null ? "" : ", stopped early: " + summary.stoppedEarly());
 		return summary;
 	}
 
@@ -142,7 +126,7 @@ class SiteCrawler {
 		Set<URI> links = new LinkedHashSet<>();
 		for (Element anchor : document.select("a[href]")) {
 			URI link = normalise(anchor.absUrl("href"));
-			if (link != null && hosts.contains(hostOf(link))) {
+			if (link != null && hosts.contains(SiteProfile.hostOf(link))) {
 				links.add(link);
 			}
 		}
@@ -184,10 +168,6 @@ class SiteCrawler {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static String hostOf(URI uri) {
-		return uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
 	}
 
 	private static Document parse(FetchedPage page) {
@@ -245,7 +225,38 @@ class SiteCrawler {
 	private record Continued(List<PagePart> parts, String contentHash) {
 	}
 
-	/** One crawl of one site: its politeness, its counts and its errors. */
+	/**
+	 * What processing one URL came to, gathered as it goes: the requests it took and what
+	 * failed.
+	 */
+	private static final class Work {
+
+		private Frontier.Result result = Frontier.Result.SKIPPED;
+
+		private int fetches;
+
+		private int forbidden;
+
+		private final List<Frontier.Failure> failures = new ArrayList<>();
+
+		private String folder;
+
+		private Integer printedTotal;
+
+		private List<String> linkedInFolder;
+
+		void fail(String kind, String reason) {
+			this.failures.add(new Frontier.Failure(kind, reason));
+		}
+
+		Frontier.Outcome outcome() {
+			return new Frontier.Outcome(this.result, this.fetches, this.forbidden, this.failures, this.folder,
+					this.printedTotal, this.linkedInFolder);
+		}
+
+	}
+
+	/** One crawl of one site: its frontier, its politeness, its counts and its errors. */
 	private final class SiteVisit {
 
 		private final SiteProfile site;
@@ -256,13 +267,21 @@ class SiteCrawler {
 
 		private final Set<String> hosts = new HashSet<>();
 
+		/** Every URL found, whether done or waiting. */
+		private final Set<String> seen = new HashSet<>();
+
+		/**
+		 * Sitemaps and listings waiting, then detail pages waiting, each in found order.
+		 */
+		private final Deque<Frontier.Entry> waitingLinks = new ArrayDeque<>();
+
+		private final Deque<Frontier.Entry> waitingDetails = new ArrayDeque<>();
+
 		private final Map<String, Instant> lastRequestEnded = new HashMap<>();
 
 		private final Map<String, Integer> errorsByKind = new TreeMap<>();
 
 		private final List<String> errors = new ArrayList<>();
-
-		private final List<String> coverage = new ArrayList<>();
 
 		/**
 		 * Per listing folder: the largest printed total, and the detail links found
@@ -270,15 +289,13 @@ class SiteCrawler {
 		 */
 		private final Map<String, Integer> printedTotals = new TreeMap<>();
 
-		private final Map<String, Set<URI>> foundByFolder = new HashMap<>();
+		private final Map<String, Set<String>> linkedByFolder = new HashMap<>();
+
+		private final Map<Frontier.Result, Integer> results = new EnumMap<>(Frontier.Result.class);
+
+		private long found;
 
 		private int fetched;
-
-		private int sent;
-
-		private int unchanged;
-
-		private int gone;
 
 		private int forbidden;
 
@@ -289,6 +306,53 @@ class SiteCrawler {
 			this.crawlId = crawlId;
 			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName,
 					site.allowPrivateNetwork());
+		}
+
+		/** Takes up what an interrupted run of this crawl recorded. */
+		void resume(List<Frontier.Entry> recorded) {
+			for (Frontier.Entry entry : recorded) {
+				this.seen.add(entry.url());
+				this.found = Math.max(this.found, entry.order() + 1);
+				if (entry.outcome() != null) {
+					count(entry.outcome());
+				}
+				else {
+					(entry.kind() == Frontier.Kind.DETAIL ? this.waitingDetails : this.waitingLinks).add(entry);
+				}
+			}
+		}
+
+		/**
+		 * Finds the start pages and the sitemaps robots.txt names on their hosts (again,
+		 * when resuming: what was found already is not found twice).
+		 */
+		void start() throws InterruptedException {
+			List<URI> starts = new ArrayList<>();
+			List<Frontier.Entry> startEntries = new ArrayList<>();
+			for (URI start : this.site.startUrls()) {
+				URI uri = normalise(start.toString());
+				if (uri == null) {
+					error("invalid-url", start + ": not an http(s) URL");
+				}
+				else {
+					this.hosts.add(SiteProfile.hostOf(uri));
+					starts.add(uri);
+					startEntries.add(entry(uri,
+							this.site.isListing(uri.getPath()) ? Frontier.Kind.LISTING : Frontier.Kind.DETAIL));
+				}
+			}
+			List<Frontier.Entry> sitemaps = new ArrayList<>();
+			for (URI uri : starts) {
+				readRobots(uri);
+				for (String sitemap : this.robots.sitemaps(uri)) {
+					URI sitemapUri = normalise(sitemap);
+					if (sitemapUri != null && this.hosts.contains(SiteProfile.hostOf(sitemapUri))) {
+						sitemaps.add(entry(sitemapUri, Frontier.Kind.SITEMAP));
+					}
+				}
+			}
+			found(sitemaps);
+			found(startEntries);
 		}
 
 		boolean mayGoOn(BooleanSupplier cancelled) {
@@ -304,13 +368,146 @@ class SiteCrawler {
 		}
 
 		/**
-		 * Fetches {@code uri} if robots.txt allows it, after the site's delay; null when
-		 * it was not fetched.
+		 * The next URL to process: sitemaps and listings first, so every detail page is
+		 * known before any is fetched; null when none is left.
 		 */
-		FetchedPage fetch(URI uri) throws InterruptedException {
-			FetchedPage page = fetch(uri, null);
+		Frontier.Entry next() {
+			return this.waitingLinks.isEmpty() ? this.waitingDetails.pollFirst() : this.waitingLinks.pollFirst();
+		}
+
+		/** Processes a URL, then records what became of it. */
+		void process(Frontier.Entry entry) throws InterruptedException {
+			URI uri = URI.create(entry.url());
+			Work work = new Work();
+			switch (entry.kind()) {
+				case SITEMAP -> readSitemap(uri, work);
+				case LISTING -> readListing(uri, work);
+				case DETAIL -> crawlDetail(uri, work);
+			}
+			Frontier.Outcome outcome = work.outcome();
+			SiteCrawler.this.frontier.finished(entry.finishedWith(outcome));
+			count(outcome);
+		}
+
+		private void count(Frontier.Outcome outcome) {
+			this.fetched += outcome.fetches();
+			this.forbidden += outcome.forbidden();
+			this.results.merge(outcome.result(), 1, Integer::sum);
+			outcome.failures().forEach(failure -> error(failure.kind(), failure.reason()));
+			if (outcome.folder() != null) {
+				if (outcome.printedTotal() != null) {
+					this.printedTotals.merge(outcome.folder(), outcome.printedTotal(), Math::max);
+				}
+				this.linkedByFolder.computeIfAbsent(outcome.folder(), key -> new HashSet<>())
+					.addAll(outcome.linkedInFolder());
+			}
+		}
+
+		private Frontier.Entry entry(URI uri, Frontier.Kind kind) {
+			return new Frontier.Entry(this.crawlId, uri.toString(), kind, this.found++, null);
+		}
+
+		/**
+		 * Records the URLs not seen before in {@code links}, as listings or detail pages
+		 * by the site's patterns, and queues them.
+		 */
+		private void found(Collection<URI> links) {
+			List<Frontier.Entry> entries = new ArrayList<>();
+			for (URI link : links) {
+				if (!this.seen.contains(link.toString())) {
+					if (this.site.isListing(link.getPath())) {
+						entries.add(entry(link, Frontier.Kind.LISTING));
+					}
+					else if (this.site.isDetail(link.getPath())) {
+						entries.add(entry(link, Frontier.Kind.DETAIL));
+					}
+				}
+			}
+			found(entries);
+		}
+
+		private void found(List<Frontier.Entry> entries) {
+			List<Frontier.Entry> fresh = entries.stream().filter(entry -> this.seen.add(entry.url())).toList();
+			if (fresh.isEmpty()) {
+				return;
+			}
+			SiteCrawler.this.frontier.found(fresh);
+			for (Frontier.Entry entry : fresh) {
+				(entry.kind() == Frontier.Kind.DETAIL ? this.waitingDetails : this.waitingLinks).add(entry);
+			}
+		}
+
+		/**
+		 * Reads a listing for its links and pagination, and what it says of its folder:
+		 * the total it prints and the detail pages it links there.
+		 */
+		private void readListing(URI uri, Work work) throws InterruptedException {
+			FetchedPage page = fetch(uri, work);
+			if (page == null || !isHtml(page)) {
+				return;
+			}
+			work.result = Frontier.Result.READ;
+			Document document = parse(page);
+			Set<URI> links = links(document, this.hosts);
+			links.addAll(pagination(document, uri));
+			String folder = uri.getPath().substring(0, uri.getPath().lastIndexOf('/') + 1);
+			Matcher total = PRINTED_TOTAL.matcher(document.text());
+			work.folder = folder;
+			work.printedTotal = total.find() ? Integer.valueOf(total.group(1)) : null;
+			work.linkedInFolder = links.stream()
+				.filter(link -> link.getPath().startsWith(folder) && !this.site.isListing(link.getPath())
+						&& this.site.isDetail(link.getPath()))
+				.map(URI::toString)
+				.toList();
+			found(links);
+		}
+
+		/**
+		 * Reads a sitemap (or a sitemap index) for the URLs it lists on the site's hosts.
+		 */
+		private void readSitemap(URI uri, Work work) throws InterruptedException {
+			FetchedPage page = fetch(uri, work);
+			if (page == null) {
+				return;
+			}
+			try {
+				AbstractSiteMap sitemap = new SiteMapParser(false).parseSiteMap(page.contentType(), page.body(),
+						uri.toURL());
+				List<URI> links = new ArrayList<>();
+				List<Frontier.Entry> nested = new ArrayList<>();
+				if (sitemap instanceof SiteMapIndex index) {
+					for (AbstractSiteMap child : index.getSitemaps()) {
+						URI childUri = normalise(child.getUrl().toString());
+						if (childUri != null && this.hosts.contains(SiteProfile.hostOf(childUri))) {
+							nested.add(entry(childUri, Frontier.Kind.SITEMAP));
+						}
+					}
+				}
+				else if (sitemap instanceof SiteMap urls) {
+					for (SiteMapURL url : urls.getSiteMapUrls()) {
+						URI link = normalise(url.getUrl().toString());
+						if (link != null && this.hosts.contains(SiteProfile.hostOf(link))) {
+							links.add(link);
+						}
+					}
+				}
+				work.result = Frontier.Result.READ;
+				found(nested);
+				found(links);
+			}
+			catch (UnknownFormatException | IOException ex) {
+				work.fail("bad-sitemap", uri + ": " + ex.getMessage());
+			}
+		}
+
+		/**
+		 * Fetches {@code uri} if robots.txt allows it, after the site's delay; null,
+		 * counted as a failure, when it was not fetched or did not answer 200.
+		 */
+		private FetchedPage fetch(URI uri, Work work) throws InterruptedException {
+			FetchedPage page = fetch(uri, null, work);
 			if (page != null && !page.ok()) {
-				error("http-" + page.status(), uri + ": HTTP " + page.status());
+				work.fail("http-" + page.status(), uri + ": HTTP " + page.status());
 				return null;
 			}
 			return page;
@@ -321,41 +518,56 @@ class SiteCrawler {
 		 * conditionally on what {@code before} saw; null, counted, when it was not
 		 * fetched. Any status comes back.
 		 */
-		private FetchedPage fetch(URI uri, PageHistory.PageState before) throws InterruptedException {
+		private FetchedPage fetch(URI uri, PageHistory.PageState before, Work work) throws InterruptedException {
 			try {
 				AddressGuard.check(uri, this.site.allowPrivateNetwork());
+				readRobots(uri);
 				if (!this.robots.allows(uri)) {
-					this.forbidden++;
+					work.forbidden++;
 					return null;
 				}
-				waitForTurn(uri);
-				this.fetched++;
+				Duration crawlDelay = this.robots.crawlDelay(uri);
+				waitForTurn(uri, crawlDelay.toMillis() > this.site.delayMs() ? crawlDelay
+						: Duration.ofMillis(this.site.delayMs()));
+				work.fetches++;
 				try {
 					return SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork(),
 							before == null ? null : before.etag(), before == null ? null : before.lastModified());
 				}
 				finally {
-					this.lastRequestEnded.put(hostOf(uri), Instant.now());
+					this.lastRequestEnded.put(SiteProfile.hostOf(uri), Instant.now());
 				}
 			}
 			catch (IOException ex) {
-				error(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+				work.fail(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
 				return null;
 			}
 		}
 
 		/**
-		 * Keeps at least the site's delay (or robots.txt's Crawl-delay, if longer)
-		 * between the end of one request to a host and the start of the next, so the host
-		 * sees its requests at least that far apart however long each takes.
+		 * Reads robots.txt for {@code uri}'s host unless it was read already, keeping the
+		 * site's delay before and after it like any other request.
 		 */
-		private void waitForTurn(URI uri) throws InterruptedException, IOException {
-			Duration delay = Duration.ofMillis(this.site.delayMs());
-			Duration crawlDelay = this.robots.crawlDelay(uri);
-			if (crawlDelay.compareTo(delay) > 0) {
-				delay = crawlDelay;
+		private void readRobots(URI uri) throws InterruptedException {
+			if (this.robots.isLoaded(uri)) {
+				return;
 			}
-			Instant last = this.lastRequestEnded.get(hostOf(uri));
+			waitForTurn(uri, Duration.ofMillis(this.site.delayMs()));
+			try {
+				this.robots.read(uri);
+			}
+			finally {
+				this.lastRequestEnded.put(SiteProfile.hostOf(uri), Instant.now());
+			}
+		}
+
+		/**
+		 * Keeps at least {@code delay} between the end of one request to a host and the
+		 * start of the next, so the host sees its requests at least that far apart
+		 * however long each takes.
+		 */
+		private void waitForTurn(URI uri, Duration delay) throws InterruptedException {
+			Instant last = this.lastRequestEnded.get(SiteProfile.hostOf(uri));
 			if (last != null) {
 				long wait = Duration.between(Instant.now(), last.plus(delay)).toMillis();
 				if (wait > 0) {
@@ -369,43 +581,42 @@ class SiteCrawler {
 		 * unchanged since the last crawl (a 304, or the same text); a page that was there
 		 * and now answers 404 or 410 is recorded as gone.
 		 */
-		void crawlDetail(URI uri) throws InterruptedException {
+		private void crawlDetail(URI uri, Work work) throws InterruptedException {
 			String url = uri.toString();
 			PageHistory.PageState before = SiteCrawler.this.history.get(url).orElse(null);
-			FetchedPage page = fetch(uri, before);
+			FetchedPage page = fetch(uri, before, work);
 			if (page == null) {
 				return;
 			}
 			Instant now = Instant.now();
 			if (page.notModified() && before != null) {
-				this.unchanged++;
+				work.result = Frontier.Result.UNCHANGED;
 				remember(before, PageHistory.Status.FETCHED, before.etag(), before.lastModified(), before.contentHash(),
 						before.lastChangedAt(), now);
 				return;
 			}
+			boolean wasThere = before != null && before.status() != PageHistory.Status.GONE;
 			if (!page.ok()) {
-				boolean wasThere = before != null && before.status() != PageHistory.Status.GONE;
 				if ((page.status() == 404 || page.status() == 410) && wasThere) {
-					this.gone++;
+					work.result = Frontier.Result.GONE;
 					remember(before, PageHistory.Status.GONE, null, null, before.contentHash(), now, now);
 				}
 				else {
-					error("http-" + page.status(), uri + ": HTTP " + page.status());
+					work.fail("http-" + page.status(), uri + ": HTTP " + page.status());
 				}
 				return;
 			}
-			Continued continued = readWithContinuations(page);
-			List<PagePart> parts = continued.parts();
+			Continued continued = readWithContinuations(page, work);
 			String hash = continued.contentHash();
-			if (before != null && before.status() == PageHistory.Status.FETCHED && hash.equals(before.contentHash())) {
-				this.unchanged++;
+			if (wasThere && hash.equals(before.contentHash())) {
+				work.result = Frontier.Result.UNCHANGED;
 				remember(before, PageHistory.Status.FETCHED, page.etag(), page.lastModified(), hash,
 						before.lastChangedAt(), now);
 				return;
 			}
-			SiteCrawler.this.pages.accept(
-					new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(), page.body(), parts));
-			this.sent++;
+			SiteCrawler.this.pages.accept(new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(),
+					page.body(), continued.parts()));
+			work.result = wasThere ? Frontier.Result.UPDATED : Frontier.Result.NEW;
 			SiteCrawler.this.history.put(new PageHistory.PageState(url, this.site.id(), PageHistory.Status.FETCHED,
 					page.etag(), page.lastModified(), hash, now, now, this.crawlId));
 		}
@@ -423,11 +634,11 @@ class SiteCrawler {
 		 * HTML with whitespace folded, so a changed timestamp in markup is no change, and
 		 * the bytes of anything else. Each page is parsed once, for both.
 		 */
-		private Continued readWithContinuations(FetchedPage first) throws InterruptedException {
+		private Continued readWithContinuations(FetchedPage first, Work work) throws InterruptedException {
 			Pattern partName = continuationName(first.uri());
 			MessageDigest digest = sha256();
 			List<PagePart> parts = new ArrayList<>();
-			Set<URI> seen = new HashSet<>(Set.of(first.uri()));
+			Set<URI> seenParts = new HashSet<>(Set.of(first.uri()));
 			FetchedPage current = first;
 			while (true) {
 				Document document = isHtml(current) ? parse(current) : null;
@@ -435,10 +646,10 @@ class SiteCrawler {
 						: document.text().replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8));
 				URI next = document == null || partName == null || parts.size() >= MAX_PARTS ? null
 						: nextPageLink(document, partName);
-				if (next == null || !seen.add(next)) {
+				if (next == null || !seenParts.add(next)) {
 					break;
 				}
-				current = fetch(next);
+				current = fetch(next, work);
 				if (current == null) {
 					break;
 				}
@@ -460,25 +671,7 @@ class SiteCrawler {
 			return null;
 		}
 
-		/**
-		 * Remembers a listing's printed total and the detail links it holds under its own
-		 * folder.
-		 */
-		void countListing(URI listing, Document document, Set<URI> found) {
-			String folder = listing.getPath().substring(0, listing.getPath().lastIndexOf('/') + 1);
-			Matcher total = PRINTED_TOTAL.matcher(document.text());
-			if (total.find()) {
-				this.printedTotals.merge(folder, Integer.parseInt(total.group(1)), Math::max);
-			}
-			Set<URI> inFolder = this.foundByFolder.computeIfAbsent(folder, key -> new HashSet<>());
-			for (URI link : found) {
-				if (link.getPath().startsWith(folder)) {
-					inFolder.add(link);
-				}
-			}
-		}
-
-		void error(String kind, String line) {
+		private void error(String kind, String line) {
 			this.errorsByKind.merge(kind, 1, Integer::sum);
 			if (this.errors.size() < MAX_ERROR_LINES) {
 				this.errors.add(line);
@@ -486,19 +679,25 @@ class SiteCrawler {
 		}
 
 		CrawlSummary summary(boolean cancelled) {
+			List<String> coverage = new ArrayList<>();
 			for (Map.Entry<String, Integer> printed : this.printedTotals.entrySet()) {
-				int found = this.foundByFolder.getOrDefault(printed.getKey(), Set.of()).size();
-				if (found < printed.getValue()) {
-					this.coverage.add(printed.getKey() + ": 共" + printed.getValue() + "件 printed, " + found
+				int linked = this.linkedByFolder.getOrDefault(printed.getKey(), Set.of()).size();
+				if (linked < printed.getValue()) {
+					coverage.add(printed.getKey() + ": 共" + printed.getValue() + "件 printed, " + linked
 							+ " detail links found");
 				}
 			}
 			if (cancelled) {
 				this.stoppedEarly = "cancelled";
 			}
-			return new CrawlSummary(this.site.id(), this.fetched, this.sent, this.unchanged, this.gone, this.forbidden,
-					Map.copyOf(this.errorsByKind), List.copyOf(this.errors), List.copyOf(this.coverage),
+			return new CrawlSummary(this.site.id(), this.fetched, count(Frontier.Result.NEW),
+					count(Frontier.Result.UPDATED), count(Frontier.Result.UNCHANGED), count(Frontier.Result.GONE),
+					this.forbidden, Map.copyOf(this.errorsByKind), List.copyOf(this.errors), List.copyOf(coverage),
 					this.stoppedEarly);
+		}
+
+		private int count(Frontier.Result result) {
+			return this.results.getOrDefault(result, 0);
 		}
 
 		private static String kindOf(IOException ex) {

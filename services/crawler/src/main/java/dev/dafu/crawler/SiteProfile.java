@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -80,6 +83,22 @@ public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(rege
 			throw new IllegalArgumentException("timeZone: '" + this.timeZone + "' is not a time zone");
 		}
 		return this;
+	}
+
+	/**
+	 * The hosts a crawl of the site stays on and is polite to: those of its start URLs,
+	 * each with its port.
+	 */
+	public Set<String> hosts() {
+		Set<String> hosts = new TreeSet<>();
+		this.startUrls.forEach(url -> hosts.add(hostOf(url)));
+		return hosts;
+	}
+
+	/** A URL's host and port, as politeness counts hosts: {@code www.gov.cn:443}. */
+	static String hostOf(URI url) {
+		int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+		return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
 	}
 
 	/** Whether the page at {@code path} is a listing, whose links a crawl follows. */

@@ -11,29 +11,45 @@ class CrawlRecordTest {
 	private final Instant now = Instant.parse("2026-11-26T12:00:00Z");
 
 	@Test
-	void aRunningCrawlIsStaleOnceItsHeartbeatIsOld() {
+	void aRunningCrawlIsOrphanedOnceItsHeartbeatIsOld() {
 		CrawlRecord running = record(CrawlRecord.State.RUNNING, this.now.minusSeconds(60));
 
-		assertThat(running.isStale(this.now)).isFalse();
-		assertThat(running.isStale(this.now.plus(CrawlRecord.RUNNING_STALE))).isTrue();
+		assertThat(running.isOrphaned(this.now)).isFalse();
+		assertThat(running.isOrphaned(this.now.plus(CrawlRecord.STALE))).isTrue();
 	}
 
 	@Test
-	void aQueuedCrawlIsStaleOnlyAfterAnHour() {
-		CrawlRecord queued = new CrawlRecord("c", "s", CrawlRecord.State.QUEUED, "manual", this.now, null, null, null,
-				null, null);
+	void aQueuedCrawlIsOrphanedOnlyAfterAnHourWithoutHeartbeat() {
+		CrawlRecord queued = CrawlRecord.queued("c", "s", "manual", "instance-1");
 
-		assertThat(queued.isStale(this.now.plusSeconds(3599))).isFalse();
-		assertThat(queued.isStale(this.now.plusSeconds(3601))).isTrue();
+		assertThat(queued.isOrphaned(queued.queuedAt().plusSeconds(3599))).isFalse();
+		assertThat(queued.isOrphaned(queued.queuedAt().plusSeconds(3601))).isTrue();
 	}
 
 	@Test
-	void aCrawlThatEndedIsNeverStale() {
-		assertThat(record(CrawlRecord.State.SUCCEEDED, this.now.minusSeconds(86_400)).isStale(this.now)).isFalse();
+	void aCrawlItsCrawlerLetGoOfIsOrphanedAtOnceAndResumesWithItsStartTime() {
+		CrawlRecord running = record(CrawlRecord.State.RUNNING, this.now);
+		CrawlRecord paused = running.paused();
+
+		assertThat(paused.isOrphaned(this.now)).isTrue();
+		CrawlRecord resumed = paused.resumedBy("instance-2").started();
+		assertThat(resumed.isOrphaned(this.now)).isFalse();
+		assertThat(resumed.owner()).isEqualTo("instance-2");
+		assertThat(resumed.resumes()).isEqualTo(1);
+		assertThat(resumed.startedAt()).isEqualTo(running.startedAt());
+	}
+
+	@Test
+	void aCrawlThatEndedIsNeverOrphaned() {
+		assertThat(record(CrawlRecord.State.SUCCEEDED, this.now.minusSeconds(86_400)).isOrphaned(this.now)).isFalse();
+		assertThat(record(CrawlRecord.State.RUNNING, this.now).paused()
+			.ended(CrawlRecord.State.CANCELLED, null, "cancelled")
+			.isOrphaned(this.now)).isFalse();
 	}
 
 	private CrawlRecord record(CrawlRecord.State state, Instant heartbeat) {
-		return new CrawlRecord("c", "s", state, "manual", heartbeat, heartbeat, heartbeat, null, null, null);
+		return new CrawlRecord("c", "s", state, "manual", heartbeat, heartbeat, heartbeat, null, null, null,
+				"instance-1", 0);
 	}
 
 }

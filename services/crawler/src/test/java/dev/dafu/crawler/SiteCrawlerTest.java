@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -124,7 +125,7 @@ class SiteCrawlerTest {
 		PageHistory history = PageHistory.inMemory();
 		SiteProfile profile = profile(List.of(site.baseUri().resolve("/jytabl/incremental/index.html")), 0);
 		List<CrawledPage> firstPages = new ArrayList<>();
-		crawler(firstPages, 10_000, history).crawl(profile);
+		CrawlSummary first = crawler(firstPages, 10_000, history).crawl(profile);
 		Files.writeString(news.resolve("edited.html"), "<p>第二版</p>");
 		Files.delete(news.resolve("removed.html"));
 		List<CrawledPage> secondPages = new ArrayList<>();
@@ -134,6 +135,9 @@ class SiteCrawlerTest {
 		assertThat(firstPages).hasSize(3);
 		assertThat(secondPages).extracting(page -> URI.create(page.url()).getPath())
 			.containsExactly("/jytabl/incremental/edited.html");
+		assertThat(first.newReplies()).isEqualTo(3);
+		assertThat(second.newReplies()).isZero();
+		assertThat(second.updatedReplies()).isEqualTo(1);
 		assertThat(second.pagesUnchanged()).isEqualTo(1);
 		assertThat(second.pagesGone()).isEqualTo(1);
 		assertThat(second.errorsByKind()).isEmpty();
@@ -176,6 +180,84 @@ class SiteCrawlerTest {
 				assertThat(Duration.between(requests.get(i - 1).at(), requests.get(i).at()))
 					.isGreaterThanOrEqualTo(Duration.ofMillis(300));
 			}
+		}
+	}
+
+	@Test
+	void aCrawlInterruptedMidWayResumesWithoutFetchingWhatItFinished() throws Exception {
+		Path many = Files.createDirectories(folder.resolve("jytabl/resume"));
+		StringBuilder listing = new StringBuilder();
+		for (int i = 1; i <= 12; i++) {
+			listing.append("<a href=\"").append(i).append(".html\">").append(i).append("</a>");
+			Files.writeString(many.resolve(i + ".html"), "<p>答复 " + i + "</p>");
+		}
+		Files.writeString(many.resolve("index.html"), listing.toString());
+		SiteProfile profile = profile(List.of(site.baseUri().resolve("/jytabl/resume/index.html")), 100);
+		Frontier frontier = Frontier.inMemory();
+		PageHistory history = PageHistory.inMemory();
+		List<CrawledPage> pages = new CopyOnWriteArrayList<>();
+		int before = site.requests().size();
+		Thread first = new Thread(() -> {
+			try {
+				crawler(pages, 10_000, history, frontier).crawl(profile, "resumed", () -> false);
+			}
+			catch (InterruptedException ex) {
+				// the crawler stopping mid-crawl
+			}
+		});
+		first.start();
+		while (pages.size() < 4 && first.isAlive()) {
+			Thread.sleep(10);
+		}
+		first.interrupt();
+		first.join();
+		int sentBefore = pages.size();
+
+		CrawlSummary resumed = crawler(pages, 10_000, history, frontier).crawl(profile, "resumed", () -> false);
+
+		List<String> detailRequests = site.requests()
+			.subList(before, site.requests().size())
+			.stream()
+			.map(StaticSite.Request::path)
+			.filter(path -> path.matches("/jytabl/resume/\\d+\\.html"))
+			.toList();
+		assertThat(sentBefore).isBetween(4, 11);
+		assertThat(pages).extracting(CrawledPage::url).doesNotHaveDuplicates().hasSize(12);
+		assertThat(detailRequests).as("at most the page in flight when it stopped is fetched twice")
+			.hasSizeBetween(12, 13);
+		assertThat(resumed.newReplies()).as("the summary counts both runs").isEqualTo(12);
+		assertThat(frontier.entries("resumed")).as("a finished crawl's frontier is dropped").isEmpty();
+	}
+
+	@Test
+	void findsPagesOnlyTheSitemapsNamedInRobotsTxtList(@TempDir Path root) throws Exception {
+		try (StaticSite mapped = StaticSite.start(root, 0)) {
+			String base = mapped.baseUri().toString();
+			Files.writeString(root.resolve("robots.txt"), "User-agent: *\nAllow: /\nSitemap: " + base
+					+ "/sitemap-index.xml\nSitemap: http://elsewhere.test/sitemap.xml\n");
+			Files.writeString(root.resolve("sitemap-index.xml"), """
+					<?xml version="1.0" encoding="UTF-8"?>
+					<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+					  <sitemap><loc>%s/replies.xml</loc></sitemap>
+					</sitemapindex>""".formatted(base));
+			Files.writeString(root.resolve("replies.xml"), """
+					<?xml version="1.0" encoding="UTF-8"?>
+					<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+					  <url><loc>%1$s/only-in-sitemap.html</loc></url>
+					  <url><loc>%1$s/linked.html</loc></url>
+					  <url><loc>http://elsewhere.test/other.html</loc></url>
+					</urlset>""".formatted(base));
+			Files.writeString(root.resolve("index.html"), "<a href=\"linked.html\">1</a>");
+			Files.writeString(root.resolve("linked.html"), "<p>答复一</p>");
+			Files.writeString(root.resolve("only-in-sitemap.html"), "<p>答复二</p>");
+			List<CrawledPage> pages = new ArrayList<>();
+
+			CrawlSummary summary = crawler(pages).crawl(profile(List.of(mapped.baseUri().resolve("/index.html")), 0));
+
+			assertThat(pages).extracting(page -> URI.create(page.url()).getPath())
+				.containsExactlyInAnyOrder("/linked.html", "/only-in-sitemap.html");
+			assertThat(summary.errorsByKind()).isEmpty();
+			assertThat(mapped.requestedPaths()).contains("/sitemap-index.xml", "/replies.xml");
 		}
 	}
 
@@ -237,8 +319,12 @@ class SiteCrawlerTest {
 	}
 
 	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes, PageHistory history) {
+		return crawler(pages, maxBytes, history, Frontier.inMemory());
+	}
+
+	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes, PageHistory history, Frontier frontier) {
 		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes, 1, Duration.ZERO),
-				"dafu", pages::add, history);
+				"dafu", pages::add, history, frontier);
 	}
 
 	static SiteProfile profile(List<URI> startUrls, int delayMs) {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,7 +116,8 @@ class CrawlerApiIT {
 
 		JsonNode crawl = json(send("GET", first, location, null));
 		int replies = TestCorpus.expected().get("replies").size();
-		assertThat(crawl.at("/summary/pagesSent").asInt()).isGreaterThan(replies);
+		assertThat(crawl.at("/summary/newReplies").asInt()).isGreaterThan(replies);
+		assertThat(crawl.at("/summary/updatedReplies").asInt()).isZero();
 		assertThat(crawl.at("/summary/errorsByKind/http-404").asInt()).isEqualTo(1);
 		assertThat(crawl.at("/summary/skippedByRobots").asInt()).isEqualTo(1);
 		assertThat(crawl.get("trigger").asText()).isEqualTo("manual");
@@ -128,8 +131,11 @@ class CrawlerApiIT {
 			.untilAsserted(() -> assertThat(json(send("GET", second, again, null)).get("state").asText())
 				.isEqualTo("SUCCEEDED"));
 		JsonNode incremental = json(send("GET", second, again, null));
-		assertThat(incremental.at("/summary/pagesSent").asInt()).as("nothing changed, nothing sent").isZero();
-		assertThat(incremental.at("/summary/pagesUnchanged").asInt()).isEqualTo(crawl.at("/summary/pagesSent").asInt());
+		assertThat(incremental.at("/summary/newReplies").asInt() + incremental.at("/summary/updatedReplies").asInt())
+			.as("nothing changed, nothing sent")
+			.isZero();
+		assertThat(incremental.at("/summary/pagesUnchanged").asInt())
+			.isEqualTo(crawl.at("/summary/newReplies").asInt());
 	}
 
 	@Test
@@ -175,25 +181,95 @@ class CrawlerApiIT {
 	}
 
 	@Test
-	void endsACrawlWhoseCrawlerStoppedWithoutFinishingIt() throws Exception {
+	void resumesACrawlWhoseCrawlerFellSilentAndGivesUpOnOneThatKeepsStopping() throws Exception {
 		send("POST", first, "/api/sites", profile("orphaned", site.baseUri() + "/jytabl/none.html", null));
-		String lost = "{\"id\":\"lost-1\",\"siteId\":\"orphaned\",\"state\":\"RUNNING\",\"trigger\":\"manual\","
-				+ "\"queuedAt\":\"2026-01-01T00:00:00Z\",\"startedAt\":\"2026-01-01T00:00:01Z\","
-				+ "\"heartbeatAt\":\"2026-01-01T00:00:01Z\"}";
-		HttpResponse<String> written = this.http.send(
-				HttpRequest.newBuilder(RealServers.elasticsearchUri().resolve("/dafu-crawls/_doc/lost-1?refresh=true"))
-					.header("Content-Type", "application/json")
-					.PUT(HttpRequest.BodyPublishers.ofString(lost))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(written.statusCode()).as(written.body()).isBetween(200, 201);
+		writeCrawlRecord("lost-1", 0);
+		writeCrawlRecord("lost-2", 3);
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode crawl = json(send("GET", second, "/api/crawls/lost-1", null));
-			assertThat(crawl.get("state").asText()).isEqualTo("FAILED");
-			assertThat(crawl.get("message").asText()).contains("stopped without finishing");
+			JsonNode resumed = json(send("GET", second, "/api/crawls/lost-1", null));
+			assertThat(resumed.get("state").asText()).isEqualTo("SUCCEEDED");
+			assertThat(resumed.get("resumes").asInt()).isEqualTo(1);
+			JsonNode givenUp = json(send("GET", second, "/api/crawls/lost-2", null));
+			assertThat(givenUp.get("state").asText()).isEqualTo("FAILED");
+			assertThat(givenUp.get("message").asText()).contains("stopped 4 times without finishing it");
 		});
 		assertThat(send("POST", first, "/api/sites/orphaned/crawls", "").statusCode()).isEqualTo(202);
+	}
+
+	/** A crawl record as a crawler that crashed long ago left it. */
+	private void writeCrawlRecord(String id, int resumes) throws Exception {
+		String lost = "{\"id\":\"" + id + "\",\"siteId\":\"orphaned\",\"state\":\"RUNNING\",\"trigger\":\"manual\","
+				+ "\"queuedAt\":\"2026-01-01T00:00:00Z\",\"startedAt\":\"2026-01-01T00:00:01Z\","
+				+ "\"heartbeatAt\":\"2026-01-01T00:00:01Z\",\"owner\":\"crashed\",\"resumes\":" + resumes + "}";
+		HttpResponse<String> written = this.http.send(HttpRequest
+			.newBuilder(RealServers.elasticsearchUri().resolve("/dafu-crawls/_doc/" + id + "?refresh=true"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(lost))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(written.statusCode()).as(written.body()).isBetween(200, 201);
+	}
+
+	@Test
+	void twoCrawlsOfOneHostOnTwoInstancesTakeTurnsAndKeepItsDelay(@TempDir Path folder) throws Exception {
+		try (StaticSite shared = StaticSite.start(TestCorpus.writeSite(folder), 0)) {
+			for (String id : List.of("shared-a", "shared-b")) {
+				send("POST", first, "/api/sites", profile(id, shared.baseUri() + "/index.html", null)
+					.replace("\"delayMs\":0", "\"delayMs\":200,\"maxPages\":12"));
+			}
+			String a = send("POST", first, "/api/sites/shared-a/crawls", "").headers()
+				.firstValue("Location")
+				.orElseThrow();
+			String b = send("POST", second, "/api/sites/shared-b/crawls", "").headers()
+				.firstValue("Location")
+				.orElseThrow();
+
+			await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+				assertThat(json(send("GET", first, a, null)).get("state").asText()).isEqualTo("SUCCEEDED");
+				assertThat(json(send("GET", first, b, null)).get("state").asText()).isEqualTo("SUCCEEDED");
+			});
+			List<StaticSite.Request> requests = shared.requests();
+			assertThat(requests).hasSizeGreaterThanOrEqualTo(24);
+			for (int i = 1; i < requests.size(); i++) {
+				assertThat(Duration.between(requests.get(i - 1).at(), requests.get(i).at()))
+					.as("request %d (%s) to the shared host", i, requests.get(i).path())
+					.isGreaterThanOrEqualTo(Duration.ofMillis(200));
+			}
+		}
+	}
+
+	@Test
+	void aCrawlWhoseCrawlerStopsMidWayIsResumedByAnotherWithoutFetchingAgain(@TempDir Path folder) throws Exception {
+		try (StaticSite slow = StaticSite.start(TestCorpus.writeSite(folder), 0)) {
+			ConfigurableApplicationContext leaving = services.start(CrawlerApplication.application(),
+					"--DAFU_OPERATOR_PASSWORD=" + PASSWORD, "--dafu.crawler.schedule-tick=1s",
+					"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it");
+			URI third = URI.create("http://127.0.0.1:" + Services.port(leaving));
+			send("POST", third, "/api/sites", profile("restarted", slow.baseUri() + "/index.html", null)
+				.replace("\"delayMs\":0", "\"delayMs\":100"));
+			String location = send("POST", third, "/api/sites/restarted/crawls", "").headers()
+				.firstValue("Location")
+				.orElseThrow();
+			await().atMost(Duration.ofSeconds(30)).until(() -> slow.requests().size() >= 20);
+
+			leaving.close();
+			int fetchedBeforeStop = slow.requests().size();
+
+			await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+				JsonNode crawl = json(send("GET", first, location, null));
+				assertThat(crawl.get("state").asText()).isEqualTo("SUCCEEDED");
+				assertThat(crawl.get("resumes").asInt()).isEqualTo(1);
+			});
+			JsonNode crawl = json(send("GET", second, location, null));
+			List<String> paths = slow.requestedPaths().stream().filter(path -> !path.equals("/robots.txt")).toList();
+			assertThat(fetchedBeforeStop).isLessThan(slow.requests().size());
+			assertThat(paths.size() - new HashSet<>(paths).size())
+				.as("only the page in flight when its crawler stopped is fetched again")
+				.isLessThanOrEqualTo(1);
+			assertThat(crawl.at("/summary/newReplies").asInt() + crawl.at("/summary/pagesUnchanged").asInt())
+				.as("the summary counts the pages of both runs")
+				.isGreaterThan(TestCorpus.expected().get("replies").size());
+		}
 	}
 
 	@Test
