@@ -327,7 +327,7 @@ class Crawls implements SmartLifecycle {
 		 * Whether the crawl should stop, after a heartbeat or a look at its record when
 		 * one is due.
 		 */
-		boolean cancelled() {
+		synchronized boolean cancelled() {
 			Instant now = Instant.now();
 			if (!this.cancelled.get() && this.lastCheck.plus(CHECK).isBefore(now)) {
 				this.lastCheck = now;

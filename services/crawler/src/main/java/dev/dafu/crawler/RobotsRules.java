@@ -37,7 +37,7 @@ class RobotsRules {
 	 * @throws RobotsUnavailableException when the host's robots.txt cannot be read: RFC
 	 * 9309 (2.3.1.4) then forbids the whole host
 	 */
-	boolean allows(URI uri) throws InterruptedException, RobotsUnavailableException {
+	synchronized boolean allows(URI uri) throws InterruptedException, RobotsUnavailableException {
 		return rules(uri).isAllowed(uri.toString());
 	}
 
@@ -45,7 +45,7 @@ class RobotsRules {
 	 * The Crawl-delay robots.txt asks of us for {@code uri}'s host; zero when it asks
 	 * none.
 	 */
-	Duration crawlDelay(URI uri) throws InterruptedException, RobotsUnavailableException {
+	synchronized Duration crawlDelay(URI uri) throws InterruptedException, RobotsUnavailableException {
 		long delay = rules(uri).getCrawlDelay();
 		return delay > 0 ? Duration.ofMillis(delay) : Duration.ZERO;
 	}
@@ -54,7 +54,7 @@ class RobotsRules {
 	 * The sitemaps robots.txt names for {@code uri}'s host; none when it names none or
 	 * cannot be read.
 	 */
-	List<String> sitemaps(URI uri) throws InterruptedException {
+	synchronized List<String> sitemaps(URI uri) throws InterruptedException {
 		try {
 			return rules(uri).getSitemaps();
 		}
@@ -64,13 +64,13 @@ class RobotsRules {
 	}
 
 	/** Whether robots.txt for {@code uri}'s host has been asked for already. */
-	boolean isLoaded(URI uri) {
+	synchronized boolean isLoaded(URI uri) {
 		String origin = originOf(uri);
 		return this.byOrigin.containsKey(origin) || this.unavailable.containsKey(origin);
 	}
 
 	/** Reads robots.txt for {@code uri}'s host unless it was read already. */
-	void read(URI uri) throws InterruptedException {
+	synchronized void read(URI uri) throws InterruptedException {
 		if (!isLoaded(uri)) {
 			load(originOf(uri));
 		}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -25,6 +26,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -104,13 +112,11 @@ class SiteCrawler {
 		SiteVisit visit = new SiteVisit(site, crawlId);
 		visit.resume(this.frontier.entries(crawlId));
 		visit.start();
-		while (visit.mayGoOn(cancelled)) {
-			Frontier.Entry next = visit.next();
-			if (next == null) {
-				break;
-			}
-			visit.process(next);
+		Frontier.Entry link;
+		while (visit.mayGoOn(cancelled) && (link = visit.waitingLinks.pollFirst()) != null) {
+			visit.process(link);
 		}
+		visit.crawlDetails(cancelled);
 		CrawlSummary summary = visit.summary(cancelled.getAsBoolean());
 		this.frontier.forget(crawlId);
 		log.info(
@@ -275,9 +281,9 @@ class SiteCrawler {
 		 */
 		private final Deque<Frontier.Entry> waitingLinks = new ArrayDeque<>();
 
-		private final Deque<Frontier.Entry> waitingDetails = new ArrayDeque<>();
+		private final Deque<Frontier.Entry> waitingDetails = new ConcurrentLinkedDeque<>();
 
-		private final Map<String, Instant> lastRequestEnded = new HashMap<>();
+		private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
 
 		private final Map<String, Integer> errorsByKind = new TreeMap<>();
 
@@ -355,7 +361,7 @@ class SiteCrawler {
 			found(startEntries);
 		}
 
-		boolean mayGoOn(BooleanSupplier cancelled) {
+		synchronized boolean mayGoOn(BooleanSupplier cancelled) {
 			if (cancelled.getAsBoolean()) {
 				this.stoppedEarly = "cancelled";
 				return false;
@@ -368,11 +374,40 @@ class SiteCrawler {
 		}
 
 		/**
-		 * The next URL to process: sitemaps and listings first, so every detail page is
-		 * known before any is fetched; null when none is left.
+		 * Fetches the detail pages found, up to the site's {@code maxConcurrency} at once
+		 * (each host's gate keeping the delay between them).
+		 * @throws InterruptedException when the crawler is stopping; pages in flight are
+		 * dropped, to be fetched again when the crawl resumes
 		 */
-		Frontier.Entry next() {
-			return this.waitingLinks.isEmpty() ? this.waitingDetails.pollFirst() : this.waitingLinks.pollFirst();
+		void crawlDetails(BooleanSupplier cancelled) throws InterruptedException {
+			int workers = this.site.maxConcurrency();
+			ExecutorService pool = Executors.newFixedThreadPool(workers);
+			try {
+				List<Callable<Void>> tasks = Collections.nCopies(workers, () -> {
+					Frontier.Entry detail;
+					while (mayGoOn(cancelled) && (detail = this.waitingDetails.pollFirst()) != null) {
+						process(detail);
+					}
+					return null;
+				});
+				for (Future<Void> worker : pool.invokeAll(tasks)) {
+					try {
+						worker.get();
+					}
+					catch (ExecutionException ex) {
+						if (ex.getCause() instanceof RuntimeException failure) {
+							throw failure;
+						}
+						if (ex.getCause() instanceof InterruptedException interrupted) {
+							throw interrupted;
+						}
+						throw new IllegalStateException(ex.getCause());
+					}
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
 		}
 
 		/** Processes a URL, then records what became of it. */
@@ -389,7 +424,7 @@ class SiteCrawler {
 			count(outcome);
 		}
 
-		private void count(Frontier.Outcome outcome) {
+		private synchronized void count(Frontier.Outcome outcome) {
 			this.fetched += outcome.fetches();
 			this.forbidden += outcome.forbidden();
 			this.results.merge(outcome.result(), 1, Integer::sum);
@@ -527,7 +562,8 @@ class SiteCrawler {
 					return null;
 				}
 				Duration crawlDelay = this.robots.crawlDelay(uri);
-				waitForTurn(uri, crawlDelay.toMillis() > this.site.delayMs() ? crawlDelay
+				HostGate gate = gate(uri);
+				gate.enter(crawlDelay.toMillis() > this.site.delayMs() ? crawlDelay
 						: Duration.ofMillis(this.site.delayMs()));
 				work.fetches++;
 				try {
@@ -535,7 +571,7 @@ class SiteCrawler {
 							before == null ? null : before.etag(), before == null ? null : before.lastModified());
 				}
 				finally {
-					this.lastRequestEnded.put(SiteProfile.hostOf(uri), Instant.now());
+					gate.leave();
 				}
 			}
 			catch (IOException ex) {
@@ -552,28 +588,19 @@ class SiteCrawler {
 			if (this.robots.isLoaded(uri)) {
 				return;
 			}
-			waitForTurn(uri, Duration.ofMillis(this.site.delayMs()));
+			HostGate gate = gate(uri);
+			gate.enter(Duration.ofMillis(this.site.delayMs()));
 			try {
 				this.robots.read(uri);
 			}
 			finally {
-				this.lastRequestEnded.put(SiteProfile.hostOf(uri), Instant.now());
+				gate.leave();
 			}
 		}
 
-		/**
-		 * Keeps at least {@code delay} between the end of one request to a host and the
-		 * start of the next, so the host sees its requests at least that far apart
-		 * however long each takes.
-		 */
-		private void waitForTurn(URI uri, Duration delay) throws InterruptedException {
-			Instant last = this.lastRequestEnded.get(SiteProfile.hostOf(uri));
-			if (last != null) {
-				long wait = Duration.between(Instant.now(), last.plus(delay)).toMillis();
-				if (wait > 0) {
-					Thread.sleep(wait);
-				}
-			}
+		private HostGate gate(URI uri) {
+			return this.gates.computeIfAbsent(SiteProfile.hostOf(uri),
+					host -> new HostGate(this.site.maxConcurrency(), null));
 		}
 
 		/**
@@ -671,14 +698,14 @@ class SiteCrawler {
 			return null;
 		}
 
-		private void error(String kind, String line) {
+		private synchronized void error(String kind, String line) {
 			this.errorsByKind.merge(kind, 1, Integer::sum);
 			if (this.errors.size() < MAX_ERROR_LINES) {
 				this.errors.add(line);
 			}
 		}
 
-		CrawlSummary summary(boolean cancelled) {
+		synchronized CrawlSummary summary(boolean cancelled) {
 			List<String> coverage = new ArrayList<>();
 			for (Map.Entry<String, Integer> printed : this.printedTotals.entrySet()) {
 				int linked = this.linkedByFolder.getOrDefault(printed.getKey(), Set.of()).size();

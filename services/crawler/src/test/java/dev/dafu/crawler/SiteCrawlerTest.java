@@ -2,19 +2,27 @@ package dev.dafu.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -258,6 +266,64 @@ class SiteCrawlerTest {
 				.containsExactlyInAnyOrder("/linked.html", "/only-in-sitemap.html");
 			assertThat(summary.errorsByKind()).isEmpty();
 			assertThat(mapped.requestedPaths()).contains("/sitemap-index.xml", "/replies.xml");
+		}
+	}
+
+	@Test
+	void fetchesUpToTheSitesConcurrencyAtOnceStartingEachRequestTheDelayApart() throws Exception {
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger mostInFlight = new AtomicInteger();
+		List<Instant> detailStarts = new CopyOnWriteArrayList<>();
+		HttpServer slowSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		slowSite.setExecutor(Executors.newCachedThreadPool());
+		slowSite.createContext("/", exchange -> {
+			String path = exchange.getRequestURI().getPath();
+			mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				String body = "<p>答复</p>";
+				if (path.equals("/index.html")) {
+					body = IntStream.rangeClosed(1, 9)
+						.mapToObj(i -> "<a href=\"" + i + ".html\">" + i + "</a>")
+						.collect(Collectors.joining());
+				}
+				else if (path.matches("/\\d\\.html")) {
+					detailStarts.add(Instant.now());
+					Thread.sleep(300);
+				}
+				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+				exchange.sendResponseHeaders(path.equals("/robots.txt") ? 404 : 200, bytes.length);
+				exchange.getResponseBody().write(bytes);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				inFlight.decrementAndGet();
+				exchange.close();
+			}
+		});
+		slowSite.start();
+		try {
+			URI start = URI.create("http://127.0.0.1:" + slowSite.getAddress().getPort() + "/index.html");
+			SiteProfile concurrent = new SiteProfile("concurrent", null, List.of(start), null, null, null, null, null,
+					50, 3, true);
+			List<CrawledPage> pages = new CopyOnWriteArrayList<>();
+
+			CrawlSummary summary = crawler(pages).crawl(concurrent);
+
+			assertThat(summary.newReplies()).isEqualTo(9);
+			assertThat(pages).hasSize(9);
+			assertThat(mostInFlight.get()).as("three at once, never more").isEqualTo(3);
+			List<Instant> starts = detailStarts.stream().sorted().toList();
+			for (int i = 1; i < starts.size(); i++) {
+				// 50 ms apart as the crawler starts them; the server may see a few ms
+				// less.
+				assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isGreaterThan(Duration.ofMillis(40));
+			}
+		}
+		finally {
+			slowSite.stop(0);
 		}
 	}
 
