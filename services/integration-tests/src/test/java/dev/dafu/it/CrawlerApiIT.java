@@ -86,6 +86,33 @@ class CrawlerApiIT {
 	}
 
 	@Test
+	void servesTheOperatorPageToTheOperatorAndRefusesChangesFromOtherSites() throws Exception {
+		HttpResponse<String> anonymous = this.http.send(HttpRequest.newBuilder(first.resolve("/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+
+		HttpResponse<String> page = send("GET", first, "/", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Dafu crawler", "operator.js");
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValue("default-src 'self'; frame-ancestors 'none'");
+		assertThat(send("GET", first, "/operator.js", null).body()).contains("textContent");
+
+		HttpRequest forged = authorised(first.resolve("/api/sites/none-such/crawls"))
+			.header("Origin", "http://evil.test")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> refused = this.http.send(forged, HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("another site");
+		HttpRequest fromThePage = authorised(first.resolve("/api/sites/none-such/crawls"))
+			.header("Sec-Fetch-Site", "same-origin")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		assertThat(this.http.send(fromThePage, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void refusesAProfileItCannotUseAndSaysWhy() throws Exception {
 		assertThat(send("POST", first, "/api/sites", profile("Bad Id", "http://x.test/", null)).body()).contains("id");
 		assertThat(send("POST", first, "/api/sites", profile("bad-url", "ftp://x.test/", null)).body())
@@ -285,12 +312,14 @@ class CrawlerApiIT {
 				+ (schedule == null ? "" : ",\"schedule\":\"" + schedule + "\"") + "}";
 	}
 
+	private static HttpRequest.Builder authorised(URI uri) {
+		return HttpRequest.newBuilder(uri)
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private HttpResponse<String> send(String method, URI instance, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve(path))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
+		HttpRequest.Builder request = authorised(instance.resolve(path)).header("Content-Type", "application/json")
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

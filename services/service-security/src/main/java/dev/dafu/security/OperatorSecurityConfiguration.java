@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Every Dafu service: health and info are open, for orchestrators and load balancers;
@@ -15,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code spring.security.user}, set from {@code DAFU_OPERATOR_USER} and
  * {@code DAFU_OPERATOR_PASSWORD}; without a password Spring Boot generates one and logs
  * it once. A service serving public paths (search) declares its own filter chain for
- * them, which runs before this one.
+ * them, which runs before this one. A request from a browser on another site may read
+ * nothing without the credentials and change nothing even with them.
  */
 @AutoConfiguration
 public class OperatorSecurityConfiguration {
@@ -36,9 +38,12 @@ public class OperatorSecurityConfiguration {
 						.anyRequest()
 						.hasRole("OPERATOR"))
 			.httpBasic(Customizer.withDefaults())
-			// A machine API without browser sessions or cookies: nothing for CSRF to
-			// forge.
+			// No sessions or cookies, so no CSRF tokens; what a browser with cached
+			// credentials could be made to send from another site is refused by origin.
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'")))
 			.build();
 	}
 
