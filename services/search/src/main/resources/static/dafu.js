@@ -14,6 +14,14 @@ function meta(reply) {
   return [reply.issuer, reply.documentNumber, reply.replyDate].filter(Boolean).join(' · ');
 }
 
+// A reply whose every page has disappeared stays findable, marked so nobody takes it for
+// one still published.
+function withdrawnNote(reply) {
+  return reply.withdrawnAt
+    ? el('p', '原网页已撤下（' + new Date(reply.withdrawnAt).toLocaleDateString('zh-CN') + ' 起无法访问）', 'withdrawn')
+    : null;
+}
+
 async function fetchJson(url) {
   const response = await fetch(url);
   const body = await response.json();
@@ -34,6 +42,8 @@ async function search(q, page) {
       const link = el('a', reply.title);
       link.href = '#reply/' + encodeURIComponent(reply.id);
       item.append(link, el('div', meta(reply), 'meta'));
+      const note = withdrawnNote(reply);
+      if (note) item.append(note);
       return item;
     }));
     const pager = $('pager');
@@ -63,10 +73,11 @@ async function show(id) {
       link.rel = 'noopener noreferrer';
       const li = el('li');
       li.append(link);
+      if ((reply.goneUrls || []).includes(url)) li.append(el('span', '（已失效）', 'gone'));
       sources.append(li);
     }
-    article.replaceChildren(el('h2', reply.title), el('p', meta(reply), 'meta'), sources,
-      el('div', reply.body, 'body'));
+    article.replaceChildren(...[el('h2', reply.title), el('p', meta(reply), 'meta'), withdrawnNote(reply),
+      sources, el('div', reply.body, 'body')].filter(Boolean));
     article.hidden = false;
     article.scrollIntoView();
   } catch (error) {

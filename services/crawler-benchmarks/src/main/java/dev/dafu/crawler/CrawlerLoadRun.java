@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dafu.local.LocalKafka;
 import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageGone;
 
 /**
  * Load run of the crawler: a generated site on loopback, a real Kafka broker, the
@@ -55,14 +56,24 @@ public final class CrawlerLoadRun {
 			AtomicInteger failedSends = new AtomicInteger();
 			SiteCrawler crawler = new SiteCrawler(
 					new PageFetcher("DafuLoadRun/1.0", Duration.ofSeconds(10), 10_000_000, 1, Duration.ZERO), "dafu",
-					page -> producer.send(
-							new ProducerRecord<>("crawl.pages.load", page.url(), json.writeValueAsBytes(page)),
-							(metadata, error) -> {
-								if (error != null) {
-									failedSends.incrementAndGet();
-								}
-							}),
-					PageHistory.inMemory(), Frontier.inMemory());
+					new PageSink() {
+
+						@Override
+						public void fetched(CrawledPage page) {
+							producer.send(
+									new ProducerRecord<>("crawl.pages.load", page.url(), json.writeValueAsBytes(page)),
+									(metadata, error) -> {
+										if (error != null) {
+											failedSends.incrementAndGet();
+										}
+									});
+						}
+
+						@Override
+						public void gone(PageGone page) {
+							throw new IllegalStateException("the load run's site loses no page, yet " + page.url());
+						}
+					}, PageHistory.inMemory(), Frontier.inMemory());
 
 			warmUp(crawler, site);
 			Instant start = Instant.now();

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import dev.dafu.elasticsearch.IndexSetup;
+import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageGone;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CrawlerProperties.class)
@@ -27,6 +31,9 @@ class CrawlerConfiguration {
 
 	/** The output binding for {@code crawl.pages}; see {@code crawler.yml}. */
 	static final String PAGES_BINDING = "crawledPages-out-0";
+
+	/** The output binding for {@code pages.gone}; see {@code crawler.yml}. */
+	static final String GONE_BINDING = "gonePages-out-0";
 
 	@Bean
 	ElasticsearchDocuments<SiteProfile> siteProfiles(ElasticsearchClient elasticsearchClient) {
@@ -92,10 +99,23 @@ class CrawlerConfiguration {
 			ElasticsearchDocuments<PageHistory.PageState> pageStates, Frontier frontier) {
 		PageFetcher fetcher = new PageFetcher(properties.userAgent(), properties.timeout(),
 				properties.maxPageSize().toBytes(), properties.maxAttempts(), properties.retryBackoff());
-		return new SiteCrawler(fetcher, properties.robotsName(), page -> {
-			if (!streamBridge.send(PAGES_BINDING,
-					MessageBuilder.withPayload(page).setHeader(KafkaHeaders.KEY, page.url()).build())) {
-				throw new IllegalStateException("crawl.pages did not accept " + page.url());
+		return new SiteCrawler(fetcher, properties.robotsName(), new PageSink() {
+
+			@Override
+			public void fetched(CrawledPage page) {
+				send(PAGES_BINDING, page.url(), page);
+			}
+
+			@Override
+			public void gone(PageGone page) {
+				send(GONE_BINDING, page.url(), page);
+			}
+
+			private void send(String binding, String key, Object payload) {
+				if (!streamBridge.send(binding,
+						MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, key).build())) {
+					throw new IllegalStateException(binding + " did not accept " + key);
+				}
 			}
 		}, new PageHistory() {
 
@@ -145,6 +165,18 @@ class CrawlerConfiguration {
 				if (properties.crawlOnStartup()) {
 					crawls.start(site.id(), "startup");
 				}
+			}
+		};
+	}
+
+	/** The operator page is the crawler's home page. */
+	@Bean
+	WebMvcConfigurer operatorPage() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addViewControllers(ViewControllerRegistry registry) {
+				registry.addRedirectViewController("/", "/operator.html");
 			}
 		};
 	}

@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +51,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageGone;
 import dev.dafu.reply.PagePart;
 
 /**
@@ -80,7 +80,7 @@ class SiteCrawler {
 
 	private final String robotsName;
 
-	private final Consumer<CrawledPage> pages;
+	private final PageSink pages;
 
 	private final PageHistory history;
 
@@ -88,8 +88,7 @@ class SiteCrawler {
 
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
-	SiteCrawler(PageFetcher fetcher, String robotsName, Consumer<CrawledPage> pages, PageHistory history,
-			Frontier frontier) {
+	SiteCrawler(PageFetcher fetcher, String robotsName, PageSink pages, PageHistory history, Frontier frontier) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
 		this.pages = pages;
@@ -626,6 +625,7 @@ class SiteCrawler {
 			if (!page.ok()) {
 				if ((page.status() == 404 || page.status() == 410) && wasThere) {
 					work.result = Frontier.Result.GONE;
+					SiteCrawler.this.pages.gone(new PageGone(url, this.site.id(), page.status(), now));
 					remember(before, PageHistory.Status.GONE, null, null, before.contentHash(), now, now);
 				}
 				else {
@@ -641,7 +641,7 @@ class SiteCrawler {
 						before.lastChangedAt(), now);
 				return;
 			}
-			SiteCrawler.this.pages.accept(new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(),
+			SiteCrawler.this.pages.fetched(new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(),
 					page.body(), continued.parts()));
 			work.result = wasThere ? Frontier.Result.UPDATED : Frontier.Result.NEW;
 			SiteCrawler.this.history.put(new PageHistory.PageState(url, this.site.id(), PageHistory.Status.FETCHED,

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageGone;
 import dev.dafu.testsupport.TestCorpus;
 
 /**
@@ -137,8 +138,10 @@ class SiteCrawlerTest {
 		Files.writeString(news.resolve("edited.html"), "<p>第二版</p>");
 		Files.delete(news.resolve("removed.html"));
 		List<CrawledPage> secondPages = new ArrayList<>();
+		List<PageGone> gone = new ArrayList<>();
 
-		CrawlSummary second = crawler(secondPages, 10_000, history).crawl(profile);
+		CrawlSummary second = crawler(collecting(secondPages, gone), 10_000, history, Frontier.inMemory())
+			.crawl(profile);
 
 		assertThat(firstPages).hasSize(3);
 		assertThat(secondPages).extracting(page -> URI.create(page.url()).getPath())
@@ -148,6 +151,10 @@ class SiteCrawlerTest {
 		assertThat(second.updatedReplies()).isEqualTo(1);
 		assertThat(second.pagesUnchanged()).isEqualTo(1);
 		assertThat(second.pagesGone()).isEqualTo(1);
+		assertThat(gone).singleElement().satisfies(page -> {
+			assertThat(page.url()).endsWith("/jytabl/incremental/removed.html");
+			assertThat(page.status()).isEqualTo(404);
+		});
 		assertThat(second.errorsByKind()).isEmpty();
 		assertThat(history.get(site.baseUri().resolve("/jytabl/incremental/removed.html").toString()))
 			.hasValueSatisfying(state -> assertThat(state.status()).isEqualTo(PageHistory.Status.GONE));
@@ -389,8 +396,27 @@ class SiteCrawlerTest {
 	}
 
 	private static SiteCrawler crawler(List<CrawledPage> pages, long maxBytes, PageHistory history, Frontier frontier) {
+		return crawler(collecting(pages, new ArrayList<>()), maxBytes, history, frontier);
+	}
+
+	private static SiteCrawler crawler(PageSink sink, long maxBytes, PageHistory history, Frontier frontier) {
 		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes, 1, Duration.ZERO),
-				"dafu", pages::add, history, frontier);
+				"dafu", sink, history, frontier);
+	}
+
+	private static PageSink collecting(List<CrawledPage> pages, List<PageGone> gone) {
+		return new PageSink() {
+
+			@Override
+			public void fetched(CrawledPage page) {
+				pages.add(page);
+			}
+
+			@Override
+			public void gone(PageGone page) {
+				gone.add(page);
+			}
+		};
 	}
 
 	static SiteProfile profile(List<URI> startUrls, int delayMs) {

@@ -2,6 +2,7 @@ package dev.dafu.indexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -9,14 +10,19 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
+import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 @Configuration(proxyBeanMethods = false)
 class IndexerConfiguration {
+
+	/** The output binding announcing gone marks; see {@code indexer.yml}. */
+	static final String GONE_EVENTS_BINDING = "goneReplies-out-0";
 
 	@Bean
 	ReplyIndexer replyIndexer(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
@@ -41,6 +47,26 @@ class IndexerConfiguration {
 		return message -> {
 			try {
 				return replyIndexer.index(message.getPayload()).map(ReplyEvents::of).orElse(null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
+	}
+
+	/**
+	 * {@code pages.gone} → gone marks in the index, and {@code replies.published} for
+	 * each reply that changed.
+	 */
+	@Bean
+	Consumer<PageGone> markGone(ReplyIndexer replyIndexer, StreamBridge streamBridge) {
+		return page -> {
+			try {
+				for (ReplyChange change : replyIndexer.markGone(page)) {
+					if (!streamBridge.send(GONE_EVENTS_BINDING, ReplyEvents.of(change))) {
+						throw new IllegalStateException("replies.published did not accept " + change.reply().id());
+					}
+				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -6,8 +6,20 @@ import dev.dafu.reply.Reply;
  * What indexing a reply changed, to be announced downstream.
  *
  * @param reply the reply as it now stands in the index
- * @param created true when the index did not hold this reply before
+ * @param kind what happened to it
  * @param contentHash the hash of the indexed content, identical for identical content
  */
-public record ReplyChange(Reply reply, boolean created, String contentHash) {
+public record ReplyChange(Reply reply, Kind kind, String contentHash) {
+
+	public enum Kind {
+
+		/** The index did not hold the reply before. */
+		CREATED,
+		/** Its content, URLs or gone URLs changed. */
+		UPDATED,
+		/** The last of its URLs was found gone: it is published nowhere any more. */
+		WITHDRAWN
+
+	}
+
 }

@@ -20,6 +20,8 @@ public final class ReplyEvents {
 
 	public static final String UPDATED = "reply.updated.v1";
 
+	public static final String WITHDRAWN = "reply.withdrawn.v1";
+
 	public static final String SOURCE = "/dafu/indexer";
 
 	public static final String SPEC_VERSION = "ce_specversion";
@@ -51,7 +53,11 @@ public final class ReplyEvents {
 			.setHeader(SPEC_VERSION, "1.0")
 			.setHeader(ID, reply.id() + "-" + change.contentHash().substring(0, 16))
 			.setHeader(SOURCE_HEADER, SOURCE)
-			.setHeader(TYPE, change.created() ? CREATED : UPDATED)
+			.setHeader(TYPE, switch (change.kind()) {
+				case CREATED -> CREATED;
+				case UPDATED -> UPDATED;
+				case WITHDRAWN -> WITHDRAWN;
+			})
 			.setHeader(SUBJECT, reply.id())
 			.setHeader(TIME, OffsetDateTime.now(ZoneOffset.UTC).toString())
 			.setHeader(CONTENT_TYPE, "application/json")

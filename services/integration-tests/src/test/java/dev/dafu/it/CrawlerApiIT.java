@@ -60,7 +60,8 @@ class CrawlerApiIT {
 		site = StaticSite.start(TestCorpus.writeSite(siteFolder), 0);
 		services = new Services("replies-crawler-api-it");
 		String[] args = { "--DAFU_OPERATOR_PASSWORD=" + PASSWORD, "--dafu.crawler.schedule-tick=1s",
-				"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it" };
+				"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it",
+				"--spring.cloud.stream.bindings.gonePages-out-0.destination=pages.gone.crawler-api-it" };
 		first = URI.create("http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), args)));
 		second = URI
 			.create("http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), args)));
@@ -91,7 +92,11 @@ class CrawlerApiIT {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 
-		HttpResponse<String> page = send("GET", first, "/", null);
+		HttpResponse<String> home = send("GET", first, "/", null);
+		assertThat(home.statusCode()).isEqualTo(302);
+		assertThat(home.headers().firstValue("Location"))
+			.hasValueSatisfying(to -> assertThat(to).endsWith("/operator.html"));
+		HttpResponse<String> page = send("GET", first, "/operator.html", null);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Dafu crawler", "operator.js");
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
@@ -270,7 +275,8 @@ class CrawlerApiIT {
 		try (StaticSite slow = StaticSite.start(TestCorpus.writeSite(folder), 0)) {
 			ConfigurableApplicationContext leaving = services.start(CrawlerApplication.application(),
 					"--DAFU_OPERATOR_PASSWORD=" + PASSWORD, "--dafu.crawler.schedule-tick=1s",
-					"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it");
+					"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it",
+					"--spring.cloud.stream.bindings.gonePages-out-0.destination=pages.gone.crawler-api-it");
 			URI third = URI.create("http://127.0.0.1:" + Services.port(leaving));
 			send("POST", third, "/api/sites", profile("restarted", slow.baseUri() + "/index.html", null)
 				.replace("\"delayMs\":0", "\"delayMs\":100"));

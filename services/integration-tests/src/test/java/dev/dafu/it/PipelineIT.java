@@ -81,6 +81,8 @@ class PipelineIT {
 
 	static ConfigurableApplicationContext parser;
 
+	static ConfigurableApplicationContext crawlerService;
+
 	@BeforeAll
 	static void crawlTheCorpusSite() throws IOException {
 		TestCorpus.writeSite(siteFolder);
@@ -99,16 +101,16 @@ class PipelineIT {
 		search = new SearchClient(Services.port(services.start(SearchApplication.application())));
 		services.start(EnricherApplication.application());
 		parser = services.start(ParserApplication.application(), "--DAFU_OPERATOR_PASSWORD=" + OPERATOR_PASSWORD);
-		List<String> crawler = new ArrayList<>(
-				List.of("--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus",
-						"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=0"));
+		List<String> crawler = new ArrayList<>(List.of("--DAFU_OPERATOR_PASSWORD=" + OPERATOR_PASSWORD,
+				"--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus",
+				"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=0"));
 		List<String> startPages = new ArrayList<>();
 		EXPECTED.get("listingPageUrls").forEach(url -> startPages.add(url.asText()));
 		startPages.add("/jytabl/bad/index.html");
 		for (int i = 0; i < startPages.size(); i++) {
 			crawler.add("--dafu.crawler.sites[0].start-urls[" + i + "]=" + site.baseUri().resolve(startPages.get(i)));
 		}
-		services.start(CrawlerApplication.application(), crawler.toArray(String[]::new));
+		crawlerService = services.start(CrawlerApplication.application(), crawler.toArray(String[]::new));
 	}
 
 	@AfterAll
@@ -211,7 +213,12 @@ class PipelineIT {
 				for (ConsumerRecord<String, CloudEvent> record : Topics.poll(events)) {
 					CloudEvent event = record.value();
 					assertThat(event.getSubject()).isEqualTo(record.key());
-					(event.getType().equals("reply.created.v1") ? created : updated).add(event);
+					if (event.getType().equals("reply.created.v1")) {
+						created.add(event);
+					}
+					else if (event.getType().equals("reply.updated.v1")) {
+						updated.add(event);
+					}
 				}
 				assertThat(created).hasSize(expectedNumbers.size());
 				assertThat(updated).hasSize(1);
@@ -275,6 +282,59 @@ class PipelineIT {
 			assertThat(JSON.readTree(left.body()).at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
 		});
 		assertThat(search.search("署建复〔2024〕78号", 1, 10).get("total").asInt()).isZero();
+	}
+
+	@Test
+	void aReplyWhosePageDisappearsIsWithdrawnNotDeletedAndAnnounced() throws Exception {
+		JsonNode expected = EXPECTED.get("replies").get(0);
+		String path = expected.get("urls").get(0).asText();
+		String phrase = expected.get("bodyPhrases").get(0).asText();
+		String id = await().atMost(PIPELINE_TIMEOUT).until(() -> {
+			JsonNode items = search.search(phrase, 1, 10).get("items");
+			return items.isEmpty() ? null : items.get(0).get("id").asText();
+		}, found -> found != null);
+		Files.delete(siteFolder.resolve(path.substring(1)));
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest crawlNow = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + Services.port(crawlerService) + "/api/sites/corpus/crawls"))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		try (KafkaConsumer<String, CloudEvent> events = Topics.consumer("replies.published",
+				new CloudEventDeserializer())) {
+			await().atMost(PIPELINE_TIMEOUT)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> http.send(crawlNow, HttpResponse.BodyHandlers.discarding()).statusCode() == 202);
+
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				JsonNode reply = SearchClient.json(search.get("/api/replies/" + id), 200);
+				assertThat(reply.get("withdrawnAt").isTextual()).as(reply.toString()).isTrue();
+				assertThat(reply.get("goneUrls").get(0).asText()).endsWith(path);
+				assertThat(reply.get("body").asText()).as("kept, not deleted").contains(phrase);
+			});
+			List<CloudEvent> withdrawn = new ArrayList<>();
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				for (ConsumerRecord<String, CloudEvent> record : Topics.poll(events)) {
+					if (record.value().getType().equals("reply.withdrawn.v1")) {
+						withdrawn.add(record.value());
+					}
+				}
+				assertThat(withdrawn).singleElement().satisfies(event -> assertThat(event.getSubject()).isEqualTo(id));
+			});
+			Schemas.assertValid("reply.v1.schema.json", data(withdrawn.get(0)));
+		}
+		assertThat(search.search(phrase, 1, 10).get("total").asInt()).as("still found, marked withdrawn").isEqualTo(1);
+		try (KafkaConsumer<String, byte[]> gone = Topics.consumer("pages.gone", new ByteArrayDeserializer())) {
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				records.addAll(Topics.poll(gone));
+				assertThat(records).isNotEmpty();
+			});
+			Schemas.assertValid("page-gone.v1.schema.json", JSON.readTree(records.get(0).value()));
+			assertThat(records.get(0).key()).endsWith(path);
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,6 +29,7 @@ import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.indexer.ReplyChange;
 import dev.dafu.indexer.ReplyIndexer;
+import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.text.ChineseSegmenter;
@@ -88,13 +90,44 @@ class ReplyIndexerIT {
 		ReplyChange merged = indexer.index(ENRICHER.enrich(elsewhere)).orElseThrow();
 		ReplyChange changed = indexer.index(ENRICHER.enrich(corrected)).orElseThrow();
 
-		assertThat(created.created()).isTrue();
-		assertThat(merged.created()).isFalse();
+		assertThat(created.kind()).isEqualTo(ReplyChange.Kind.CREATED);
+		assertThat(merged.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
 		assertThat(merged.reply().urls()).containsExactly(first.urls().get(0), "http://mirror.test/1.html");
-		assertThat(changed.created()).isFalse();
+		assertThat(changed.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
 		assertThat(changed.reply().body()).isEqualTo("更正后的正文。");
 		assertThat(changed.reply().urls()).hasSize(2);
 		assertThat(changed.contentHash()).isNotEqualTo(merged.contentHash());
+	}
+
+	@Test
+	void aReplyGoneFromEveryUrlIsWithdrawnAndComesBackWhenAPageServesItAgain() throws IOException {
+		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕5号", "关于第5号建议的答复", LocalDate.of(2024, 5, 2), "正文。");
+		String mirror = "http://mirror.test/5.html";
+		indexer.index(ENRICHER.enrich(first));
+		indexer.index(ENRICHER.enrich(first.withUrls(List.of(mirror))));
+		Instant goneAt = Instant.parse("2026-11-20T08:00:00Z");
+
+		List<ReplyChange> oneGone = indexer.markGone(new PageGone(mirror, "test", 404, goneAt));
+		List<ReplyChange> allGone = indexer.markGone(new PageGone(first.urls().get(0), "test", 410, goneAt));
+		List<ReplyChange> again = indexer.markGone(new PageGone(mirror, "test", 404, goneAt));
+		ReplyChange back = indexer.index(ENRICHER.enrich(first)).orElseThrow();
+
+		assertThat(oneGone).singleElement().satisfies(change -> {
+			assertThat(change.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
+			assertThat(change.reply().goneUrls()).containsExactly(mirror);
+			assertThat(change.reply().withdrawnAt()).isNull();
+		});
+		assertThat(allGone).singleElement().satisfies(change -> {
+			assertThat(change.kind()).isEqualTo(ReplyChange.Kind.WITHDRAWN);
+			assertThat(change.reply().goneUrls()).containsExactlyInAnyOrder(mirror, first.urls().get(0));
+			assertThat(change.reply().withdrawnAt()).isEqualTo(goneAt);
+			assertThat(change.reply().body()).as("the reply itself is kept").isEqualTo("正文。");
+		});
+		assertThat(again).as("a repeated notice changes nothing").isEmpty();
+		assertThat(indexer.markGone(new PageGone("http://nowhere.test/x.html", "test", 404, goneAt))).isEmpty();
+		assertThat(back.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
+		assertThat(back.reply().goneUrls()).containsExactly(mirror);
+		assertThat(back.reply().withdrawnAt()).isNull();
 	}
 
 	@Test

@@ -119,7 +119,7 @@ final class ReplyExtractor {
 				title, documentNumber, issuer, submission(title, bodyLines), handlingResult(header, metadata),
 				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
 				contact(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate), String.join("\n", bodyLines),
-				metadata, ReplyParser.EXTRACTOR_VERSION));
+				metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null));
 	}
 
 	/**

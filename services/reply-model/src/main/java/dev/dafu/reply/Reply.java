@@ -1,5 +1,6 @@
 package dev.dafu.reply;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param body the reply's text from the salutation on, one paragraph a line
  * @param metadata the page's own metadata (索引号, 主题分类, 发布日期 …), labels as printed
  * @param extractorVersion the parser version that produced this record
+ * @param goneUrls the URLs among {@code urls} that no longer serve the reply (they answer
+ * 404 or 410 since a crawl found them gone); empty while every one does
+ * @param withdrawnAt when the last of its URLs was found gone: the reply is no longer
+ * published anywhere Dafu knows of; null while it is
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Reply(String id, List<String> urls, List<String> partUrls, String site, String title,
 		String documentNumber, String issuer, Submission submission, HandlingResult handlingResult, String disclosure,
 		LocalDate replyDate, LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections,
-		String body, Map<String, String> metadata, String extractorVersion) {
+		String body, Map<String, String> metadata, String extractorVersion, List<String> goneUrls,
+		Instant withdrawnAt) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);
@@ -42,18 +48,28 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		sections = sections == null ? List.of() : List.copyOf(sections);
 		metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+		goneUrls = goneUrls == null ? List.of() : List.copyOf(goneUrls);
 	}
 
 	public Reply withUrls(List<String> newUrls) {
 		return new Reply(this.id, newUrls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
-				this.cc, this.sections, this.body, this.metadata, this.extractorVersion);
+				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
+				this.withdrawnAt);
 	}
 
 	public Reply withBody(String newBody) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
-				this.cc, this.sections, newBody, this.metadata, this.extractorVersion);
+				this.cc, this.sections, newBody, this.metadata, this.extractorVersion, this.goneUrls, this.withdrawnAt);
+	}
+
+	/** The reply with these of its URLs gone, withdrawn at {@code when} if all are. */
+	public Reply withGone(List<String> newGoneUrls, Instant when) {
+		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
+				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
+				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, newGoneUrls,
+				newGoneUrls.containsAll(this.urls) && !this.urls.isEmpty() ? when : null);
 	}
 
 }
