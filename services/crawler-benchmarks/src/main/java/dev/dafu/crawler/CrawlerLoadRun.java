@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,6 +22,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
+import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
 import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
@@ -27,12 +36,13 @@ import dev.dafu.reply.PageGone;
 /**
  * Load run of the crawler: a generated site on loopback, a real Kafka broker, the
  * crawler's own fetch, listing and politeness code. Prints pages per second fetched and
- * handed to Kafka with politeness off, and the spacing of requests with a delay set. Page
- * history is kept in memory here, so Elasticsearch's share of a real crawl is not in
- * these numbers.
+ * handed to Kafka with politeness off (one request at a time, then four), and the spacing
+ * of requests with a delay set. Page history and frontier are kept in memory, or with
+ * {@code elasticsearch} as the last argument in a real Elasticsearch, as the crawler
+ * service keeps them.
  * <p>
- * Usage:
- * {@code java -cp … dev.dafu.crawler.CrawlerLoadRun <deploy/local/target> [pages] [delayMs]}
+ * Usage: {@code java -cp … dev.dafu.crawler.CrawlerLoadRun <deploy/local/target> [pages]
+ * [delayMs] [memory|elasticsearch]}
  */
 public final class CrawlerLoadRun {
 
@@ -43,10 +53,12 @@ public final class CrawlerLoadRun {
 		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
 		int pages = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
 		int delayMs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+		boolean inElasticsearch = args.length > 3 && args[3].equals("elasticsearch");
 		Path work = Files.createTempDirectory("dafu-crawler-load");
+		Path siteRoot = generateSite(work.resolve("site"), pages);
 		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), freePort(),
 				freePort(), false);
-				StaticSite site = StaticSite.start(generateSite(work.resolve("site"), pages), 0);
+				CrawlState state = inElasticsearch ? CrawlState.inElasticsearch(target, work) : CrawlState.inMemory();
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 								ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -73,55 +85,55 @@ public final class CrawlerLoadRun {
 						public void gone(PageGone page) {
 							throw new IllegalStateException("the load run's site loses no page, yet " + page.url());
 						}
-					}, PageHistory.inMemory(), Frontier.inMemory());
+					}, state.history(), state.frontier());
+			System.out.printf("page history and frontier: %s%n", inElasticsearch ? "Elasticsearch" : "in memory");
 
-			warmUp(crawler, site);
-			Instant start = Instant.now();
-			CrawlSummary fast = crawler.crawl(profile(site, "load", 0));
-			producer.flush();
-			Duration took = Duration.between(start, Instant.now());
-			if (failedSends.get() > 0) {
-				throw new IllegalStateException(failedSends.get() + " pages were not accepted by Kafka");
+			// Each crawl gets a site of its own (a new port, so new URLs): every page is
+			// new to the page history, fetched and sent.
+			try (StaticSite warm = StaticSite.start(siteRoot, 0)) {
+				crawler.crawl(profile(warm, "warmup", 0, 1, 300));
 			}
-			System.out.printf(
-					"politeness off: %d pages fetched, %d sent to Kafka (acks=all, flushed) in %.1f s: %.0f pages/s%n",
-					fast.pagesFetched(), fast.pagesSent(), took.toMillis() / 1000.0,
-					fast.pagesFetched() * 1000.0 / took.toMillis());
-
-			int before = site.requests().size();
-			SiteProfile polite = new SiteProfile("polite", null, List.of(site.baseUri().resolve("/list/index.html")),
-					null, null, null, null, 100, delayMs, null, true);
-			crawler.crawl(polite);
-			List<StaticSite.Request> requests = site.requests().subList(before, site.requests().size());
-			List<Long> gaps = new ArrayList<>();
-			for (int i = 1; i < requests.size(); i++) {
-				if (!requests.get(i).path().equals("/robots.txt")
-						&& !requests.get(i - 1).path().equals("/robots.txt")) {
-					gaps.add(Duration.between(requests.get(i - 1).at(), requests.get(i).at()).toMillis());
+			for (int concurrency : List.of(1, 4)) {
+				try (StaticSite site = StaticSite.start(siteRoot, 0)) {
+					Instant start = Instant.now();
+					CrawlSummary fast = crawler.crawl(profile(site, "load", 0, concurrency, 100_000));
+					producer.flush();
+					Duration took = Duration.between(start, Instant.now());
+					if (failedSends.get() > 0) {
+						throw new IllegalStateException(failedSends.get() + " pages were not accepted by Kafka");
+					}
+					System.out.printf(
+							"politeness off, %d at once: %d pages fetched, %d sent to Kafka (acks=all, flushed) "
+									+ "in %.1f s: %.0f pages/s%n",
+							concurrency, fast.pagesFetched(), fast.pagesSent(), took.toMillis() / 1000.0,
+							fast.pagesFetched() * 1000.0 / took.toMillis());
 				}
 			}
-			gaps.sort(Long::compare);
-			System.out.printf("delayMs=%d: %d requests, spacing min %d ms, median %d ms, max %d ms%n", delayMs,
-					requests.size(), gaps.get(0), gaps.get(gaps.size() / 2), gaps.get(gaps.size() - 1));
-			if (gaps.get(0) < delayMs) {
-				// Thrown, not System.exit, so the broker and the site are closed on the
-				// way out.
-				throw new IllegalStateException(
-						"a request came " + gaps.get(0) + " ms after the one before, sooner than " + delayMs + " ms");
+
+			try (StaticSite site = StaticSite.start(siteRoot, 0)) {
+				crawler.crawl(profile(site, "polite", delayMs, 1, 100));
+				List<StaticSite.Request> requests = site.requests();
+				List<Long> gaps = new ArrayList<>();
+				for (int i = 1; i < requests.size(); i++) {
+					gaps.add(Duration.between(requests.get(i - 1).at(), requests.get(i).at()).toMillis());
+				}
+				gaps.sort(Long::compare);
+				System.out.printf(
+						"delayMs=%d: %d requests (robots.txt included), spacing min %d ms, median %d ms, "
+								+ "max %d ms%n",
+						delayMs, requests.size(), gaps.get(0), gaps.get(gaps.size() / 2), gaps.get(gaps.size() - 1));
+				if (gaps.get(0) < delayMs) {
+					// Thrown, not System.exit, so the servers are closed on the way out.
+					throw new IllegalStateException("a request came " + gaps.get(0)
+							+ " ms after the one before, sooner than " + delayMs + " ms");
+				}
 			}
 		}
-
 	}
 
-	private static void warmUp(SiteCrawler crawler, StaticSite site) throws InterruptedException {
-		SiteProfile warmUp = new SiteProfile("warmup", null, List.of(site.baseUri().resolve("/list/index.html")), null,
-				null, null, null, 300, 0, null, true);
-		crawler.crawl(warmUp);
-	}
-
-	private static SiteProfile profile(StaticSite site, String id, int delayMs) {
+	private static SiteProfile profile(StaticSite site, String id, int delayMs, int concurrency, int maxPages) {
 		return new SiteProfile(id, null, List.of(site.baseUri().resolve("/list/index.html")), null, null, null, null,
-				100_000, delayMs, null, true);
+				maxPages, delayMs, concurrency, true);
 	}
 
 	/**
@@ -153,6 +165,84 @@ public final class CrawlerLoadRun {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/** Where the crawls keep their page history and frontier. */
+	private interface CrawlState extends AutoCloseable {
+
+		PageHistory history();
+
+		Frontier frontier();
+
+		@Override
+		void close() throws IOException;
+
+		static CrawlState inMemory() {
+			PageHistory history = PageHistory.inMemory();
+			Frontier frontier = Frontier.inMemory();
+			return new CrawlState() {
+
+				@Override
+				public PageHistory history() {
+					return history;
+				}
+
+				@Override
+				public Frontier frontier() {
+					return frontier;
+				}
+
+				@Override
+				public void close() {
+				}
+			};
+		}
+
+		/**
+		 * A real Elasticsearch (the {@code deploy/local} one) and the service's indices.
+		 */
+		static CrawlState inElasticsearch(Path target, Path work) throws IOException, InterruptedException {
+			Path distribution;
+			try (Stream<Path> files = Files.list(target)) {
+				distribution = files.filter(file -> file.getFileName().toString().startsWith("elasticsearch-"))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException("no Elasticsearch distribution in " + target));
+			}
+			LocalElasticsearch elasticsearch = LocalElasticsearch.start(distribution, work.resolve("elasticsearch"),
+					freePort(), freePort(), false);
+			ConfigurableApplicationContext client = new SpringApplicationBuilder(ElasticsearchClientConfiguration.class)
+				.web(WebApplicationType.NONE)
+				.logStartupInfo(false)
+				.run("--dafu.elasticsearch.uris=" + elasticsearch.uri(), "--spring.main.banner-mode=off");
+			ElasticsearchClient es = client.getBean(ElasticsearchClient.class);
+			ElasticsearchDocuments<PageHistory.PageState> states = new ElasticsearchDocuments<>(es, "dafu-pages",
+					PageHistory.PageState.class, false);
+			ElasticsearchDocuments<Frontier.Entry> entries = new ElasticsearchDocuments<>(es, "dafu-frontier",
+					Frontier.Entry.class, false);
+			states.createIndexIfMissing();
+			entries.createIndexIfMissing();
+			PageHistory history = PageHistory.inElasticsearch(states);
+			Frontier frontier = Frontier.inElasticsearch(entries);
+			return new CrawlState() {
+
+				@Override
+				public PageHistory history() {
+					return history;
+				}
+
+				@Override
+				public Frontier frontier() {
+					return frontier;
+				}
+
+				@Override
+				public void close() throws IOException {
+					client.close();
+					elasticsearch.close();
+				}
+			};
+		}
+
 	}
 
 }

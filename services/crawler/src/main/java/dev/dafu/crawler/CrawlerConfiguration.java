@@ -1,12 +1,8 @@
 package dev.dafu.crawler;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.reply.CrawledPage;
@@ -63,34 +59,7 @@ class CrawlerConfiguration {
 	/** Each crawl's frontier, in Elasticsearch, so a crawl outlives its crawler. */
 	@Bean
 	Frontier frontier(ElasticsearchDocuments<Frontier.Entry> frontierEntries) {
-		return new Frontier() {
-
-			@Override
-			public List<Entry> entries(String crawlId) {
-				return frontierEntries.searchAll(ofCrawl(crawlId), "order");
-			}
-
-			@Override
-			public void found(List<Entry> entries) {
-				Map<String, Entry> byId = new LinkedHashMap<>();
-				entries.forEach(entry -> byId.put(Frontier.idOf(entry), entry));
-				frontierEntries.createAll(byId);
-			}
-
-			@Override
-			public void finished(Entry entry) {
-				frontierEntries.put(Frontier.idOf(entry), entry);
-			}
-
-			@Override
-			public void forget(String crawlId) {
-				frontierEntries.deleteAll(entries(crawlId).stream().map(Frontier::idOf).toList());
-			}
-
-			private static Query ofCrawl(String crawlId) {
-				return Query.of(q -> q.term(t -> t.field("crawlId").value(crawlId)));
-			}
-		};
+		return Frontier.inElasticsearch(frontierEntries);
 	}
 
 	/** Hands each page to {@code crawl.pages}, keyed by its canonical URL. */
@@ -117,18 +86,7 @@ class CrawlerConfiguration {
 					throw new IllegalStateException(binding + " did not accept " + key);
 				}
 			}
-		}, new PageHistory() {
-
-			@Override
-			public Optional<PageState> get(String url) {
-				return pageStates.get(PageHistory.idOf(url));
-			}
-
-			@Override
-			public void put(PageState state) {
-				pageStates.put(PageHistory.idOf(state.url()), state);
-			}
-		}, frontier);
+		}, PageHistory.inElasticsearch(pageStates), frontier);
 	}
 
 	@Bean

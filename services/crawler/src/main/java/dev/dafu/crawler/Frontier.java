@@ -2,9 +2,12 @@ package dev.dafu.crawler;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import dev.dafu.reply.Sha256;
 
@@ -56,6 +59,41 @@ interface Frontier {
 			@Override
 			public void forget(String crawlId) {
 				entries.values().removeIf(entry -> entry.crawlId().equals(crawlId));
+			}
+		};
+	}
+
+	/**
+	 * The frontier the crawler service keeps, in {@code entries} (the
+	 * {@code dafu-frontier} index).
+	 */
+	static Frontier inElasticsearch(ElasticsearchDocuments<Entry> entries) {
+		return new Frontier() {
+
+			@Override
+			public List<Entry> entries(String crawlId) {
+				return entries.searchAll(ofCrawl(crawlId), "order");
+			}
+
+			@Override
+			public void found(List<Entry> found) {
+				Map<String, Entry> byId = new LinkedHashMap<>();
+				found.forEach(entry -> byId.put(idOf(entry), entry));
+				entries.createAll(byId);
+			}
+
+			@Override
+			public void finished(Entry entry) {
+				entries.put(idOf(entry), entry);
+			}
+
+			@Override
+			public void forget(String crawlId) {
+				entries.deleteAll(entries(crawlId).stream().map(Frontier::idOf).toList());
+			}
+
+			private static Query ofCrawl(String crawlId) {
+				return Query.of(q -> q.term(t -> t.field("crawlId").value(crawlId)));
 			}
 		};
 	}

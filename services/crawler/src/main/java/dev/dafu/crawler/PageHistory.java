@@ -37,6 +37,22 @@ interface PageHistory {
 		};
 	}
 
+	/** The history the crawler service keeps, in {@code states} ({@code dafu-pages}). */
+	static PageHistory inElasticsearch(ElasticsearchDocuments<PageState> states) {
+		return new PageHistory() {
+
+			@Override
+			public Optional<PageState> get(String url) {
+				return states.get(idOf(url));
+			}
+
+			@Override
+			public void put(PageState state) {
+				states.put(idOf(state.url()), state);
+			}
+		};
+	}
+
 	/** The id a page's state is stored under. */
 	static String idOf(String url) {
 		return Sha256.hex(url).substring(0, 32);
