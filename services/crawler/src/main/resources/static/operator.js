@@ -47,7 +47,7 @@ function counts(summary) {
   const errors = Object.values(summary.errorsByKind || {}).reduce((a, b) => a + b, 0);
   return summary.pagesFetched + ' fetched, ' + summary.newReplies + ' new, ' + summary.updatedReplies
     + ' updated, ' + summary.pagesUnchanged + ' unchanged, ' + summary.pagesGone + ' gone, '
-    + errors + ' errors';
+    + errors + (errors === 1 ? ' error' : ' errors');
 }
 
 function crawlCell(crawl) {

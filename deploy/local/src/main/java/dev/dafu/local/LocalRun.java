@@ -123,6 +123,7 @@ public final class LocalRun {
 		say("Dafu is running (" + Duration.between(begin, Instant.now()).toSeconds() + " s).");
 		say("  Search UI:   " + search);
 		say("  Search API:  " + search.resolve("/api/replies?q=") + "科技创新");
+		say("  Crawler:     " + services.get(4).uri("/") + " (the operator page: sites, crawls, crawl now)");
 		say("  Demo site:   " + demoSite.baseUri() + "/");
 		say("  Logs:        " + logs);
 		say("  Operator:    " + operator

@@ -121,7 +121,7 @@ class CrawlerConfiguration {
 			for (SiteProfile site : properties.sites()) {
 				siteProfiles.put(site.id(), site.validated());
 				if (properties.crawlOnStartup()) {
-					crawls.start(site.id(), "startup");
+					crawls.crawlNow(site.id(), "startup");
 				}
 			}
 		};

@@ -81,7 +81,7 @@ class Crawls implements SmartLifecycle {
 	 * @throws SiteBusyException when the site is being crawled already: two crawls at
 	 * once would break its delay
 	 */
-	CrawlRecord start(String siteId, String trigger) {
+	CrawlRecord crawlNow(String siteId, String trigger) {
 		CrawlRecord record = queued(UUID.randomUUID().toString(), siteId, trigger);
 		Optional<CrawlRecord> active = active(siteId);
 		if (active.isPresent()) {
@@ -220,6 +220,7 @@ class Crawls implements SmartLifecycle {
 			Optional<SiteProfile> site = this.sites.get(queued.siteId());
 			if (site.isEmpty()) {
 				heartbeat.end(CrawlRecord.State.FAILED, null, "its site was deleted before it ran");
+				this.frontier.forget(queued.id());
 				return;
 			}
 			hosts = site.get().hosts();

@@ -72,7 +72,7 @@ class OperatorApi {
 	 */
 	@PostMapping("/sites/{id}/crawls")
 	ResponseEntity<CrawlRecord> crawlNow(@PathVariable String id) {
-		CrawlRecord crawl = this.crawls.start(id, "manual");
+		CrawlRecord crawl = this.crawls.crawlNow(id, "manual");
 		return ResponseEntity.accepted().location(URI.create("/api/crawls/" + crawl.id())).body(crawl);
 	}
 
