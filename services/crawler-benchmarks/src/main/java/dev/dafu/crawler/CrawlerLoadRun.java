@@ -167,35 +167,15 @@ public final class CrawlerLoadRun {
 		}
 	}
 
-	/** Where the crawls keep their page history and frontier. */
-	private interface CrawlState extends AutoCloseable {
-
-		PageHistory history();
-
-		Frontier frontier();
-
-		@Override
-		void close() throws IOException;
+	/**
+	 * Where the crawls keep their page history and frontier, and the servers to stop when
+	 * done.
+	 */
+	private record CrawlState(PageHistory history, Frontier frontier, AutoCloseable servers) implements AutoCloseable {
 
 		static CrawlState inMemory() {
-			PageHistory history = PageHistory.inMemory();
-			Frontier frontier = Frontier.inMemory();
-			return new CrawlState() {
-
-				@Override
-				public PageHistory history() {
-					return history;
-				}
-
-				@Override
-				public Frontier frontier() {
-					return frontier;
-				}
-
-				@Override
-				public void close() {
-				}
-			};
+			return new CrawlState(PageHistory.inMemory(), Frontier.inMemory(), () -> {
+			});
 		}
 
 		/**
@@ -221,26 +201,15 @@ public final class CrawlerLoadRun {
 					Frontier.Entry.class, false);
 			states.createIndexIfMissing();
 			entries.createIndexIfMissing();
-			PageHistory history = PageHistory.inElasticsearch(states);
-			Frontier frontier = Frontier.inElasticsearch(entries);
-			return new CrawlState() {
+			return new CrawlState(PageHistory.inElasticsearch(states), Frontier.inElasticsearch(entries), () -> {
+				client.close();
+				elasticsearch.close();
+			});
+		}
 
-				@Override
-				public PageHistory history() {
-					return history;
-				}
-
-				@Override
-				public Frontier frontier() {
-					return frontier;
-				}
-
-				@Override
-				public void close() throws IOException {
-					client.close();
-					elasticsearch.close();
-				}
-			};
+		@Override
+		public void close() throws Exception {
+			this.servers.close();
 		}
 
 	}

@@ -63,8 +63,7 @@ interface PageHistory {
 	 *
 	 * @param url the page's canonical URL
 	 * @param siteId the site it belongs to
-	 * @param status FETCHED while it answers, GONE once it answers 404 or 410,
-	 * FETCH_ERROR while it fails otherwise
+	 * @param status FETCHED while it answers, GONE once it answers 404 or 410
 	 * @param etag the ETag it last sent
 	 * @param lastModified the Last-Modified it last sent
 	 * @param contentHash the hash of its text (and its continuation pages') when last
@@ -79,7 +78,7 @@ interface PageHistory {
 
 	enum Status {
 
-		FETCHED, FETCH_ERROR, GONE
+		FETCHED, GONE
 
 	}
 

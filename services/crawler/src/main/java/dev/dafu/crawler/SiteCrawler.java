@@ -55,12 +55,15 @@ import dev.dafu.reply.PageGone;
 import dev.dafu.reply.PagePart;
 
 /**
- * Crawls one site: from its start pages through its listings (their links, their
- * pagination, including page counts only printed in {@code createPageHTML(…)}), handing
- * every detail page with its continuation pages to the parser. It stays on the start
- * pages' hosts, obeys robots.txt, keeps the site's delay between requests, stops at the
- * site's page limit, and checks each listing's printed total (共N件) against the detail
- * links it found.
+ * Crawls one site: from its start pages and the sitemaps its robots.txt names through its
+ * listings (their links, their pagination, including page counts only printed in
+ * {@code createPageHTML(…)}), handing every new or changed detail page with its
+ * continuation pages to the parser and every page that disappeared to the indexer. It
+ * stays on the start pages' hosts, obeys robots.txt, keeps the site's delay and
+ * concurrency towards each host, stops at the site's page limit, and checks each
+ * listing's printed total (共N件) against the detail links it found. Every URL found and
+ * what became of it goes to the crawl's frontier as it happens, so an interrupted crawl
+ * resumes where it stopped.
  */
 class SiteCrawler {
 
@@ -445,7 +448,7 @@ class SiteCrawler {
 		 * Records the URLs not seen before in {@code links}, as listings or detail pages
 		 * by the site's patterns, and queues them.
 		 */
-		private void found(Collection<URI> links) {
+		private void foundLinks(Collection<URI> links) {
 			List<Frontier.Entry> entries = new ArrayList<>();
 			for (URI link : links) {
 				if (!this.seen.contains(link.toString())) {
@@ -493,7 +496,7 @@ class SiteCrawler {
 						&& this.site.isDetail(link.getPath()))
 				.map(URI::toString)
 				.toList();
-			found(links);
+			foundLinks(links);
 		}
 
 		/**
@@ -527,7 +530,7 @@ class SiteCrawler {
 				}
 				work.result = Frontier.Result.READ;
 				found(nested);
-				found(links);
+				foundLinks(links);
 			}
 			catch (UnknownFormatException | IOException ex) {
 				work.fail("bad-sitemap", uri + ": " + ex.getMessage());
