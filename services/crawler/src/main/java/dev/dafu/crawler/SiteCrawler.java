@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageCharset;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.PagePart;
 
@@ -179,27 +179,12 @@ class SiteCrawler {
 	}
 
 	private static Document parse(FetchedPage page) {
-		return Jsoup.parse(new String(page.body(), charset(page.contentType())), page.uri().toString());
+		return Jsoup.parse(new String(page.body(), PageCharset.of(page.body(), page.contentType())),
+				page.uri().toString());
 	}
 
 	private static boolean isHtml(FetchedPage page) {
 		return page.contentType() == null || page.contentType().toLowerCase(Locale.ROOT).contains("html");
-	}
-
-	private static Charset charset(String contentType) {
-		if (contentType != null) {
-			int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-			if (at >= 0) {
-				try {
-					return Charset.forName(contentType.substring(at + 8).replace("\"", "").strip());
-				}
-				catch (RuntimeException ex) {
-					// An unknown charset name: links are ASCII in practice, so UTF-8
-					// still finds them.
-				}
-			}
-		}
-		return StandardCharsets.UTF_8;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +122,29 @@ class SiteCrawlerTest {
 				.containsExactly("/jytabl/multi/t20240301_0000001_1.html", "/jytabl/multi/t20240301_0000001_2.html");
 			assertThat(new String(reply.parts().get(1).content(), StandardCharsets.UTF_8)).contains("第三页");
 		});
+	}
+
+	@Test
+	void readsAListingAndItsPagesInTheCharsetTheyDeclareNotOnlyTheOneTheServerSends() throws Exception {
+		Path gbk = Files.createDirectories(folder.resolve("jytabl/gbk"));
+		Charset gb2312 = Charset.forName("GB2312");
+		Files.writeString(gbk.resolve("index.html"),
+				"<html><head><meta charset=\"gb2312\"></head><body><a href=\"t1.html\">答复</a><p>共2件</p></body></html>",
+				gb2312);
+		Files.writeString(gbk.resolve("t1.html"),
+				"<html><head><meta charset=\"gb2312\"></head><body><p>第一页</p><a href=\"t1_1.html\">下一页</a></body></html>",
+				gb2312);
+		Files.writeString(gbk.resolve("t1_1.html"), "<html><head><meta charset=\"gb2312\"></head><p>第二页</p></html>",
+				gb2312);
+		List<CrawledPage> pages = new ArrayList<>();
+
+		CrawlSummary summary = crawler(pages)
+			.crawl(profile(List.of(site.baseUri().resolve("/jytabl/gbk/index.html")), 0));
+
+		assertThat(pages).singleElement()
+			.satisfies(page -> assertThat(page.parts()).extracting(part -> URI.create(part.url()).getPath())
+				.containsExactly("/jytabl/gbk/t1_1.html"));
+		assertThat(summary.coverage()).containsExactly("/jytabl/gbk/: 共2件 printed, 1 detail links found");
 	}
 
 	@Test

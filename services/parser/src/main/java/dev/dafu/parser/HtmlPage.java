@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import dev.dafu.reply.PageCharset;
+
 /**
  * Reads an HTML page into {@link PageText}, in one pass over its elements. The article is
  * the element holding the most text in lines of its own (its paragraphs, and its own text

@@ -1,4 +1,4 @@
-package dev.dafu.parser;
+package dev.dafu.reply;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * {@code <meta>} declaration, then the bytes themselves (valid UTF-8, or else GB18030,
  * the superset of GB2312 and GBK that older government sites use). GB2312 and GBK
  * declarations are read as GB18030, since pages so labelled often hold characters outside
- * them.
+ * them. The crawler reads links and the parser reads replies with the same answer.
  */
-final class PageCharset {
+public final class PageCharset {
 
 	private static final Pattern DECLARED = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]+)",
 			Pattern.CASE_INSENSITIVE);
@@ -30,7 +30,8 @@ final class PageCharset {
 	private PageCharset() {
 	}
 
-	static Charset of(byte[] content, String contentType) {
+	/** The charset {@code content}, sent with {@code contentType}, is encoded in. */
+	public static Charset of(byte[] content, String contentType) {
 		Charset declared = declared(contentType);
 		if (declared == null) {
 			String head = new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1)
