@@ -3,6 +3,8 @@ package dev.dafu.crawler;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.reply.CrawledPage;
@@ -24,6 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(CrawlerProperties.class)
 @EnableScheduling
 class CrawlerConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(CrawlerConfiguration.class);
 
 	/** The output binding for {@code crawl.pages}; see {@code crawler.yml}. */
 	static final String PAGES_BINDING = "crawledPages-out-0";
@@ -113,11 +117,19 @@ class CrawlerConfiguration {
 		});
 	}
 
-	/** Registers the configured sites and, if asked, crawls each once. */
+	/**
+	 * Registers the configured sites and, if asked, crawls each once; warns first when
+	 * the user agent gives sites no way to reach whoever runs the crawler.
+	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> configuredSites(CrawlerProperties properties,
 			ElasticsearchDocuments<SiteProfile> siteProfiles, Crawls crawls) {
 		return event -> {
+			if (!properties.userAgentHasContact()) {
+				log.warn("The crawler's user agent '{}' says nowhere how to reach you: set DAFU_CRAWLER_USER_AGENT "
+						+ "to name a URL or a mail address, e.g. 'Dafu/0.1 (+https://example.org/crawler)', so a "
+						+ "site's operators can ask before they block it", properties.userAgent());
+			}
 			for (SiteProfile site : properties.sites()) {
 				siteProfiles.put(site.id(), site.validated());
 				if (properties.crawlOnStartup()) {

@@ -7,14 +7,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param userAgent the User-Agent sent with every request; names Dafu and where to learn
- * about it
+ * @param userAgent the User-Agent sent with every request: it must name Dafu, and should
+ * say where a site's operators can reach whoever runs this crawler (a URL or a mail
+ * address); without one the crawler warns at start-up
  * @param robotsName the token matched against robots.txt {@code User-agent} lines
  * @param timeout how long one request may take, connect to last byte
  * @param maxPageSize a larger page is not fetched past this size and is reported as an
@@ -29,9 +31,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dafu.crawler")
-public record CrawlerProperties(@NotBlank String userAgent, @NotBlank String robotsName, Duration timeout,
-		DataSize maxPageSize, @Min(1) @Max(10) Integer maxAttempts, Duration retryBackoff,
-		@Min(1) @Max(64) Integer parallelCrawls, boolean crawlOnStartup, @Valid List<SiteProfile> sites) {
+public record CrawlerProperties(
+		@NotBlank @Pattern(regexp = ".*\\bDafu\\b.*",
+				message = "must name Dafu, so sites know who is crawling them") String userAgent,
+		@NotBlank String robotsName, Duration timeout, DataSize maxPageSize, @Min(1) @Max(10) Integer maxAttempts,
+		Duration retryBackoff, @Min(1) @Max(64) Integer parallelCrawls, boolean crawlOnStartup,
+		@Valid List<SiteProfile> sites) {
 
 	public CrawlerProperties {
 		timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
@@ -40,6 +45,12 @@ public record CrawlerProperties(@NotBlank String userAgent, @NotBlank String rob
 		retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
 		parallelCrawls = parallelCrawls == null ? 2 : parallelCrawls;
 		sites = sites == null ? List.of() : sites;
+	}
+
+	/** Whether the user agent says how to reach whoever runs the crawler. */
+	boolean userAgentHasContact() {
+		return this.userAgent.contains("http://") || this.userAgent.contains("https://")
+				|| this.userAgent.contains("@");
 	}
 
 }
