@@ -1,16 +1,24 @@
 package dev.dafu.crawler;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches one URL politely and safely: every address checked by {@link AddressGuard},
@@ -106,19 +114,33 @@ class PageFetcher {
 		if (lastModified != null) {
 			request.header("If-Modified-Since", lastModified);
 		}
-		HttpResponse<InputStream> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-		try (InputStream body = response.body()) {
-			byte[] bytes = body.readNBytes(Math.toIntExact(Math.min(this.maxBytes + 1, Integer.MAX_VALUE - 8)));
-			if (bytes.length > this.maxBytes) {
-				throw new PageTooLargeException(uri, this.maxBytes);
-			}
-			return new FetchedPage(uri, response.statusCode(),
-					response.headers().firstValue("Content-Type").orElse(null), bytes,
-					response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Retry-After").orElse(null),
-					response.headers().firstValue("ETag").orElse(null),
-					response.headers().firstValue("Last-Modified").orElse(null));
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request.build(),
+				info -> new LimitedBody(uri, this.maxBytes));
+		HttpResponse<byte[]> response;
+		try {
+			// The whole page, headers to last byte, within the timeout: a site that
+			// trickles its answer cannot hold a crawl.
+			response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw new HttpTimeoutException(uri + " did not arrive in full within " + this.timeout);
+		}
+		catch (InterruptedException ex) {
+			exchange.cancel(true);
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException failure) {
+				throw failure;
+			}
+			throw new IOException(uri + ": " + ex.getCause(), ex.getCause());
+		}
+		return new FetchedPage(uri, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+				response.body(), response.headers().firstValue("Location").orElse(null),
+				response.headers().firstValue("Retry-After").orElse(null),
+				response.headers().firstValue("ETag").orElse(null),
+				response.headers().firstValue("Last-Modified").orElse(null));
 	}
 
 	/**
@@ -146,6 +168,64 @@ class PageFetcher {
 			return Duration.ZERO;
 		}
 		return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+	}
+
+	/** Collects a body up to the size limit, and gives up on it past the limit. */
+	private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final URI uri;
+
+		private final long maxBytes;
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private Flow.Subscription subscription;
+
+		LimitedBody(URI uri, long maxBytes) {
+			this.uri = uri;
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			for (ByteBuffer buffer : buffers) {
+				if (this.body.isDone()) {
+					return;
+				}
+				if (this.bytes.size() + (long) buffer.remaining() > this.maxBytes) {
+					this.subscription.cancel();
+					this.body.completeExceptionally(new PageTooLargeException(this.uri, this.maxBytes));
+					return;
+				}
+				byte[] chunk = new byte[buffer.remaining()];
+				buffer.get(chunk);
+				this.bytes.writeBytes(chunk);
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			this.body.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.bytes.toByteArray());
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.body;
+		}
+
 	}
 
 	static class PageTooLargeException extends IOException {

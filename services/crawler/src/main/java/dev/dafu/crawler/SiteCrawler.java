@@ -693,9 +693,14 @@ class SiteCrawler {
 			}
 		}
 
+		/**
+		 * What the crawl did. Coverage is checked only when every listing was read: a
+		 * crawl stopped before that found fewer links than the listings print by design.
+		 */
 		synchronized CrawlSummary summary(boolean cancelled) {
 			List<String> coverage = new ArrayList<>();
-			for (Map.Entry<String, Integer> printed : this.printedTotals.entrySet()) {
+			Map<String, Integer> checked = this.waitingLinks.isEmpty() ? this.printedTotals : Map.of();
+			for (Map.Entry<String, Integer> printed : checked.entrySet()) {
 				int linked = this.linkedByFolder.getOrDefault(printed.getKey(), Set.of()).size();
 				if (linked < printed.getValue()) {
 					coverage.add(printed.getKey() + ": 共" + printed.getValue() + "件 printed, " + linked

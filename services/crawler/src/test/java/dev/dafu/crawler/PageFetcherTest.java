@@ -2,15 +2,18 @@ package dev.dafu.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -59,6 +62,21 @@ class PageFetcherTest {
 			exchange.sendResponseHeaders(302, -1);
 			exchange.close();
 		});
+		this.server.createContext("/trickle", exchange -> {
+			exchange.sendResponseHeaders(200, 100);
+			try {
+				for (int i = 0; i < 100; i++) {
+					exchange.getResponseBody().write('x');
+					exchange.getResponseBody().flush();
+					Thread.sleep(100);
+				}
+			}
+			catch (InterruptedException | IOException ex) {
+				// the fetcher hung up
+			}
+			exchange.close();
+		});
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -87,6 +105,16 @@ class PageFetcherTest {
 
 		assertThat(page.status()).isEqualTo(503);
 		assertThat(this.attempts).hasSize(2);
+	}
+
+	@Test
+	void givesUpOnAPageThatDoesNotArriveInFullWithinTheTimeout() {
+		PageFetcher fetcher = new PageFetcher("DafuTest/1.0", Duration.ofSeconds(1), 1_000_000, 1, Duration.ZERO);
+		Instant start = Instant.now();
+
+		assertThatThrownBy(() -> fetcher.fetch(uri("/trickle"), true)).isInstanceOf(HttpTimeoutException.class)
+			.hasMessageContaining("did not arrive in full within PT1S");
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -367,6 +367,7 @@ class SiteCrawlerTest {
 
 		assertThat(summary.pagesFetched()).isEqualTo(5);
 		assertThat(summary.stoppedEarly()).isEqualTo("maxPages (5) reached");
+		assertThat(summary.coverage()).as("listings left unread are no shortfall").isEmpty();
 	}
 
 	@Test
