@@ -359,6 +359,62 @@ class SiteCrawlerTest {
 	}
 
 	@Test
+	void namesItselfFollowsTheRobotsRulesForDafuWithTheirCrawlDelayAndAsksIfModifiedSince() throws Exception {
+		List<String> userAgents = new CopyOnWriteArrayList<>();
+		List<String> requested = new CopyOnWriteArrayList<>();
+		List<Instant> pageStarts = new CopyOnWriteArrayList<>();
+		String lastModified = "Wed, 20 Nov 2024 08:00:00 GMT";
+		HttpServer robotsSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		robotsSite.createContext("/", exchange -> {
+			String path = exchange.getRequestURI().getPath();
+			userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+			requested.add(path);
+			String body = switch (path) {
+				case "/robots.txt" ->
+					"User-agent: dafu\nCrawl-delay: 1\nDisallow: /secret.html\n\nUser-agent: *\nDisallow: /\n";
+				case "/index.html" -> "<a href=\"a.html\">1</a><a href=\"b.html\">2</a><a href=\"secret.html\">3</a>";
+				default -> "<p>" + path + "</p>";
+			};
+			if (!path.equals("/robots.txt")) {
+				pageStarts.add(Instant.now());
+			}
+			exchange.getResponseHeaders().set("Last-Modified", lastModified);
+			if (lastModified.equals(exchange.getRequestHeaders().getFirst("If-Modified-Since"))) {
+				exchange.sendResponseHeaders(304, -1);
+			}
+			else {
+				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, bytes.length);
+				exchange.getResponseBody().write(bytes);
+			}
+			exchange.close();
+		});
+		robotsSite.start();
+		try {
+			SiteProfile profile = profile(
+					List.of(URI.create("http://127.0.0.1:" + robotsSite.getAddress().getPort() + "/index.html")), 0);
+			PageHistory history = PageHistory.inMemory();
+
+			CrawlSummary first = crawler(new ArrayList<>(), 10_000, history).crawl(profile);
+			CrawlSummary second = crawler(new ArrayList<>(), 10_000, history).crawl(profile);
+
+			assertThat(userAgents).isNotEmpty().allSatisfy(agent -> assertThat(agent).isEqualTo("DafuTest/1.0"));
+			assertThat(requested).doesNotContain("/secret.html").contains("/a.html", "/b.html");
+			assertThat(first.skippedByRobots()).isEqualTo(1);
+			assertThat(first.newReplies()).isEqualTo(2);
+			assertThat(second.pagesUnchanged()).as("304 to If-Modified-Since").isEqualTo(2);
+			for (int i = 1; i < 3; i++) {
+				assertThat(Duration.between(pageStarts.get(i - 1), pageStarts.get(i)))
+					.as("robots.txt's Crawl-delay of 1 s, longer than the site's delay of 0")
+					.isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+			}
+		}
+		finally {
+			robotsSite.stop(0);
+		}
+	}
+
+	@Test
 	void stopsAtTheSitesPageLimit() throws Exception {
 		SiteProfile limited = new SiteProfile("corpus", null, List.of(site.baseUri().resolve("/index.html")), null,
 				null, null, null, 5, 0, null, true);
