@@ -133,7 +133,13 @@ class CrawlerConfiguration {
 			for (SiteProfile site : properties.sites()) {
 				siteProfiles.put(site.id(), site.validated());
 				if (properties.crawlOnStartup()) {
-					crawls.crawlNow(site.id(), "startup");
+					try {
+						crawls.crawlNow(site.id(), "startup");
+					}
+					catch (SiteBusyException ex) {
+						// A crawl this crawler left mid-way when it stopped: it resumes.
+						log.info("Not crawling site {} on start-up: {}", site.id(), ex.getMessage());
+					}
 				}
 			}
 		};
