@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,6 +62,9 @@ class Crawls implements SmartLifecycle {
 	private final SiteCrawler crawler;
 
 	private final ExecutorService executor;
+
+	/** The heartbeats of this instance's crawls: one thread, a beat is a few requests. */
+	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
 	private final Map<String, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
 
@@ -211,6 +216,8 @@ class Crawls implements SmartLifecycle {
 
 	private void runNow(CrawlRecord queued, AtomicBoolean cancelled) {
 		Heartbeat heartbeat = new Heartbeat(queued, cancelled);
+		ScheduledFuture<?> beating = this.heartbeats.scheduleWithFixedDelay(heartbeat::beat, CHECK.toMillis(),
+				CHECK.toMillis(), TimeUnit.MILLISECONDS);
 		Set<String> hosts = Set.of();
 		try {
 			Optional<CrawlRecord> current = this.records.get(queued.id());
@@ -228,7 +235,7 @@ class Crawls implements SmartLifecycle {
 				heartbeat.end(CrawlRecord.State.CANCELLED, null, "cancelled while waiting for its hosts");
 				return;
 			}
-			heartbeat.update(heartbeat.record.started());
+			heartbeat.update(heartbeat.record().started());
 			CrawlSummary summary = this.crawler.crawl(site.get(), queued.id(), heartbeat::cancelled);
 			if (heartbeat.lostHost != null) {
 				heartbeat.end(CrawlRecord.State.FAILED, summary,
@@ -239,13 +246,17 @@ class Crawls implements SmartLifecycle {
 						summary.stoppedEarly());
 			}
 		}
+		catch (CrawlTakenOverException ex) {
+			// Its record and frontier are the other instance's now.
+			log.warn(ex.getMessage());
+		}
 		catch (InterruptedException | RuntimeException ex) {
 			// Interrupted (in a wait, or in a client that reports it as its own
 			// exception) means the crawler is stopping: the crawl's frontier stays, and
 			// the next free crawler resumes it.
 			boolean stopping = Thread.interrupted() || ex instanceof InterruptedException || !this.running;
 			if (stopping) {
-				this.records.put(queued.id(), heartbeat.record.paused());
+				heartbeat.pause();
 			}
 			else {
 				log.error("Crawl {} of site {} failed", queued.id(), queued.siteId(), ex);
@@ -254,6 +265,7 @@ class Crawls implements SmartLifecycle {
 			}
 		}
 		finally {
+			beating.cancel(false);
 			this.hostLeases.release(hosts, queued.id());
 			this.cancelFlags.remove(queued.id());
 		}
@@ -267,18 +279,18 @@ class Crawls implements SmartLifecycle {
 	private boolean takeHosts(SiteProfile site, Heartbeat heartbeat) throws InterruptedException {
 		Set<String> hosts = site.hosts();
 		Optional<HostLeases.HostLease> holder;
-		while ((holder = this.hostLeases.take(hosts, heartbeat.record.id())).isPresent()) {
+		while ((holder = this.hostLeases.take(hosts, heartbeat.record().id())).isPresent()) {
 			String why = "waiting for host " + holder.get().host() + ", which crawl " + holder.get().crawlId()
 					+ " is crawling";
-			if (!why.equals(heartbeat.record.message())) {
-				heartbeat.update(heartbeat.record.waitingFor(why));
+			if (!why.equals(heartbeat.record().message())) {
+				heartbeat.update(heartbeat.record().waitingFor(why));
 			}
 			if (heartbeat.cancelled()) {
 				return false;
 			}
 			Thread.sleep(CHECK.toMillis());
 		}
-		heartbeat.hosts = hosts;
+		heartbeat.holding(hosts);
 		Optional<Instant> last = this.hostLeases.lastRequestAt(hosts);
 		if (last.isPresent()) {
 			long wait = Duration.between(Instant.now(), last.get().plusMillis(site.delayMs())).toMillis();
@@ -290,10 +302,13 @@ class Crawls implements SmartLifecycle {
 	}
 
 	/**
-	 * The crawl's link with other instances, through its record and its host leases: says
-	 * every {@code HEARTBEAT} that the crawl is still at it, renewing its leases, and
-	 * notices within {@code CHECK} when an operator cancelled it through another
-	 * instance.
+	 * The crawl's link with other instances, through its record and its host leases, kept
+	 * on a thread of its own so that no wait of the crawl (a long delay, a slow page) can
+	 * silence it: every {@code CHECK} it looks whether an operator cancelled the crawl
+	 * through another instance, and every {@code HEARTBEAT} it says that the crawl is
+	 * still at it and renews its leases. Should another instance have taken the crawl
+	 * over all the same (this one was silent too long, say in a frozen JVM), the crawl
+	 * stops here without another write.
 	 */
 	private final class Heartbeat {
 
@@ -303,47 +318,103 @@ class Crawls implements SmartLifecycle {
 
 		private Set<String> hosts = Set.of();
 
-		private String lostHost;
+		private boolean over;
+
+		private volatile String lostHost;
+
+		private String takenOverBy;
 
 		private Instant lastBeat = Instant.now();
-
-		private Instant lastCheck = Instant.now();
 
 		Heartbeat(CrawlRecord record, AtomicBoolean cancelled) {
 			this.record = record;
 			this.cancelled = cancelled;
 		}
 
-		void update(CrawlRecord now) {
+		synchronized CrawlRecord record() {
+			return this.record;
+		}
+
+		synchronized void holding(Set<String> leased) {
+			this.hosts = leased;
+		}
+
+		synchronized void update(CrawlRecord now) {
+			if (this.over) {
+				return;
+			}
 			this.record = now;
 			Crawls.this.records.put(now.id(), now);
 			this.lastBeat = Instant.now();
 		}
 
-		void end(CrawlRecord.State state, CrawlSummary summary, String why) {
+		synchronized void end(CrawlRecord.State state, CrawlSummary summary, String why) {
 			update(this.record.ended(state, summary, why));
+			this.over = true;
+		}
+
+		/** Leaves the crawl for the next free crawler to resume. */
+		synchronized void pause() {
+			update(this.record.paused());
+			this.over = true;
 		}
 
 		/**
-		 * Whether the crawl should stop, after a heartbeat or a look at its record when
-		 * one is due.
+		 * Whether the crawl should stop.
+		 * @throws CrawlTakenOverException when another instance runs it now
 		 */
-		synchronized boolean cancelled() {
-			Instant now = Instant.now();
-			if (!this.cancelled.get() && this.lastCheck.plus(CHECK).isBefore(now)) {
-				this.lastCheck = now;
-				Crawls.this.records.get(this.record.id())
+		boolean cancelled() {
+			synchronized (this) {
+				if (this.takenOverBy != null) {
+					throw new CrawlTakenOverException(this.record.id(), this.takenOverBy);
+				}
+			}
+			return this.cancelled.get();
+		}
+
+		/** One tick of the heartbeat thread. */
+		synchronized void beat() {
+			if (this.over || this.takenOverBy != null) {
+				return;
+			}
+			try {
+				String id = this.record.id();
+				Crawls.this.records.get(id)
 					.filter(record -> record.state() == CrawlRecord.State.CANCELLED)
 					.ifPresent(record -> this.cancelled.set(true));
-			}
-			if (!this.cancelled.get() && this.lastBeat.plus(CrawlRecord.HEARTBEAT).isBefore(now)) {
-				Crawls.this.hostLeases.take(this.hosts, this.record.id()).ifPresent(holder -> {
+				Instant now = Instant.now();
+				if (this.cancelled.get() || !this.lastBeat.plus(CrawlRecord.HEARTBEAT).isBefore(now)) {
+					return;
+				}
+				var read = Crawls.this.records.getVersioned(id);
+				if (read.isPresent() && !Crawls.this.instanceId.equals(read.get().document().owner())) {
+					this.takenOverBy = String.valueOf(read.get().document().owner());
+					this.over = true;
+					return;
+				}
+				Crawls.this.hostLeases.take(this.hosts, id).ifPresent(holder -> {
 					this.lostHost = holder.host();
 					this.cancelled.set(true);
 				});
-				update(this.record.beating());
+				CrawlRecord beating = this.record.beating();
+				if (read.isPresent() && Crawls.this.records.replace(id, read.get(), beating)) {
+					this.record = beating;
+					this.lastBeat = now;
+				}
 			}
-			return this.cancelled.get();
+			catch (RuntimeException ex) {
+				log.warn("Heartbeat of crawl {} failed, trying again: {}", this.record.id(), ex.toString());
+			}
+		}
+
+	}
+
+	/** Another instance took over a crawl this one still ran. */
+	private static final class CrawlTakenOverException extends RuntimeException {
+
+		CrawlTakenOverException(String crawlId, String owner) {
+			super("crawl " + crawlId + " was taken over by crawler " + owner
+					+ " while this one was silent; it stops here");
 		}
 
 	}
@@ -368,6 +439,9 @@ class Crawls implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.heartbeats.shutdownNow();
 		}
 	}
 
