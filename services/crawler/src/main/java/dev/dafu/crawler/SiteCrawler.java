@@ -214,8 +214,9 @@ class SiteCrawler {
 	 *
 	 * @param parts the continuation pages, in order
 	 * @param contentHash the hash of the page's and its continuations' readable content
+	 * @param missing the continuation page that could not be read, if one could not
 	 */
-	private record Continued(List<PagePart> parts, String contentHash) {
+	private record Continued(List<PagePart> parts, String contentHash, URI missing) {
 	}
 
 	/**
@@ -622,6 +623,13 @@ class SiteCrawler {
 				return;
 			}
 			Continued continued = readWithContinuations(page, work);
+			if (continued.missing() != null) {
+				// Sent without a page it continues on, the reply would be published cut
+				// short; the next crawl tries again.
+				work.fail("incomplete",
+						uri + ": not sent, its continuation page " + continued.missing() + " could not be read");
+				return;
+			}
 			String hash = continued.contentHash();
 			if (wasThere && hash.equals(before.contentHash())) {
 				work.result = Frontier.Result.UNCHANGED;
@@ -655,6 +663,7 @@ class SiteCrawler {
 			List<PagePart> parts = new ArrayList<>();
 			Set<URI> seenParts = new HashSet<>(Set.of(first.uri()));
 			FetchedPage current = first;
+			URI missing = null;
 			while (true) {
 				Document document = isHtml(current) ? parse(current) : null;
 				digest.update(document == null ? current.body()
@@ -666,11 +675,12 @@ class SiteCrawler {
 				}
 				current = fetch(next, work);
 				if (current == null) {
+					missing = next;
 					break;
 				}
 				parts.add(new PagePart(current.uri().toString(), current.contentType(), current.body()));
 			}
-			return new Continued(List.copyOf(parts), HexFormat.of().formatHex(digest.digest()));
+			return new Continued(List.copyOf(parts), HexFormat.of().formatHex(digest.digest()), missing);
 		}
 
 		/** The page's 下一页 link, when it leads to a page named like a continuation. */

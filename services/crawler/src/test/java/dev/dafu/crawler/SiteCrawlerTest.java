@@ -148,6 +148,23 @@ class SiteCrawlerTest {
 	}
 
 	@Test
+	void aReplyWhoseContinuationPageCannotBeReadIsNotSentCutShort() throws Exception {
+		Path cut = Files.createDirectories(folder.resolve("jytabl/cut"));
+		Files.writeString(cut.resolve("index.html"), "<a href=\"t20240302_0000002.html\">答复</a>");
+		Files.writeString(cut.resolve("t20240302_0000002.html"),
+				"<p>第一页</p><a href=\"t20240302_0000002_1.html\">下一页</a>");
+		List<CrawledPage> pages = new ArrayList<>();
+
+		CrawlSummary summary = crawler(pages)
+			.crawl(profile(List.of(site.baseUri().resolve("/jytabl/cut/index.html")), 0));
+
+		assertThat(pages).isEmpty();
+		assertThat(summary.errorsByKind()).containsEntry("incomplete", 1).containsEntry("http-404", 1);
+		assertThat(summary.errors())
+			.anySatisfy(line -> assertThat(line).contains("not sent", "t20240302_0000002_1.html could not be read"));
+	}
+
+	@Test
 	void aSecondCrawlSendsOnlyWhatChangedAndTracksWhatDisappeared() throws Exception {
 		Path news = Files.createDirectories(folder.resolve("jytabl/incremental"));
 		Files.writeString(news.resolve("index.html"),
