@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -256,10 +257,17 @@ class CrawlerApiIT {
 				.firstValue("Location")
 				.orElseThrow();
 
-			await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-				assertThat(json(send("GET", first, a, null)).get("state").asText()).isEqualTo("SUCCEEDED");
-				assertThat(json(send("GET", first, b, null)).get("state").asText()).isEqualTo("SUCCEEDED");
+			Set<String> messages = new HashSet<>();
+			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+				JsonNode crawlA = json(send("GET", first, a, null));
+				JsonNode crawlB = json(send("GET", first, b, null));
+				messages.add(crawlA.path("message").asText());
+				messages.add(crawlB.path("message").asText());
+				assertThat(crawlA.get("state").asText()).isEqualTo("SUCCEEDED");
+				assertThat(crawlB.get("state").asText()).isEqualTo("SUCCEEDED");
 			});
+			assertThat(messages).as("the operator sees why the second crawl waits")
+				.anySatisfy(message -> assertThat(message).startsWith("waiting for host 127.0.0.1:"));
 			List<StaticSite.Request> requests = shared.requests();
 			assertThat(requests).hasSizeGreaterThanOrEqualTo(24);
 			for (int i = 1; i < requests.size(); i++) {
