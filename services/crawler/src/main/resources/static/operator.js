@@ -101,6 +101,11 @@ async function showSites() {
       ? button('Cancel', () => api('DELETE', 'api/crawls/' + encodeURIComponent(last.id)))
       : button('Crawl now', () => api('POST', 'api/sites/' + encodeURIComponent(site.id) + '/crawls')));
     actions.append(button('Crawls', async () => { shownSite = site.id; }));
+    actions.append(button('Edit', async () => {
+      const profile = document.getElementById('profile');
+      profile.value = JSON.stringify(site, null, 2);
+      profile.focus();
+    }));
     row.append(actions);
     rows.push(row);
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -91,7 +92,7 @@ public final class CrawlerLoadRun {
 						public void gone(PageGone page) {
 							throw new IllegalStateException("the load run's site loses no page, yet " + page.url());
 						}
-					}, state.history(), state.frontier());
+					}, state.history(), state.frontier(), new SimpleMeterRegistry());
 			System.out.printf("page history and frontier: %s%n", inElasticsearch ? "Elasticsearch" : "in memory");
 
 			// Each crawl gets a site of its own (a new port, so new URLs): every page is

@@ -3,6 +3,7 @@ package dev.dafu.crawler;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ class CrawlerConfiguration {
 	/** Hands each page to {@code crawl.pages}, keyed by its canonical URL. */
 	@Bean
 	SiteCrawler siteCrawler(CrawlerProperties properties, StreamBridge streamBridge,
-			ElasticsearchDocuments<PageHistory.PageState> pageStates, Frontier frontier) {
+			ElasticsearchDocuments<PageHistory.PageState> pageStates, Frontier frontier, MeterRegistry meters) {
 		PageFetcher fetcher = new PageFetcher(properties.userAgent(), properties.timeout(),
 				properties.maxPageSize().toBytes(), properties.maxAttempts(), properties.retryBackoff());
 		return new SiteCrawler(fetcher, properties.robotsName(), new PageSink() {
@@ -90,7 +91,7 @@ class CrawlerConfiguration {
 					throw new IllegalStateException(binding + " did not accept " + key);
 				}
 			}
-		}, PageHistory.inElasticsearch(pageStates), frontier);
+		}, PageHistory.inElasticsearch(pageStates), frontier, meters);
 	}
 
 	@Bean

@@ -37,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
 import crawlercommons.sitemaps.SiteMapIndex;
@@ -89,14 +90,18 @@ class SiteCrawler {
 
 	private final Frontier frontier;
 
+	private final MeterRegistry meters;
+
 	private final BasicURLNormalizer normalizer = new BasicURLNormalizer();
 
-	SiteCrawler(PageFetcher fetcher, String robotsName, PageSink pages, PageHistory history, Frontier frontier) {
+	SiteCrawler(PageFetcher fetcher, String robotsName, PageSink pages, PageHistory history, Frontier frontier,
+			MeterRegistry meters) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
 		this.pages = pages;
 		this.history = history;
 		this.frontier = frontier;
+		this.meters = meters;
 	}
 
 	CrawlSummary crawl(SiteProfile site) throws InterruptedException {
@@ -410,6 +415,23 @@ class SiteCrawler {
 			Frontier.Outcome outcome = work.outcome();
 			SiteCrawler.this.frontier.finished(entry.finishedWith(outcome));
 			count(outcome);
+			measure(entry.kind(), outcome);
+		}
+
+		/**
+		 * Counts the URL for dashboards: {@code dafu.crawler.urls} by site, kind and
+		 * result, {@code dafu.crawler.errors} by site and kind of failure.
+		 */
+		private void measure(Frontier.Kind kind, Frontier.Outcome outcome) {
+			MeterRegistry meters = SiteCrawler.this.meters;
+			String siteId = this.site.id();
+			meters
+				.counter("dafu.crawler.urls", "site", siteId, "kind", kind.name().toLowerCase(Locale.ROOT), "result",
+						outcome.result().name().toLowerCase(Locale.ROOT))
+				.increment();
+			outcome.failures()
+				.forEach(failure -> meters.counter("dafu.crawler.errors", "site", siteId, "kind", failure.kind())
+					.increment());
 		}
 
 		private synchronized void count(Frontier.Outcome outcome) {

@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ import dev.dafu.testsupport.TestCorpus;
 class SiteCrawlerTest {
 
 	private static final JsonNode EXPECTED = TestCorpus.expected();
+
+	private static final MeterRegistry METERS = new SimpleMeterRegistry();
 
 	@TempDir
 	static Path folder;
@@ -77,6 +81,10 @@ class SiteCrawlerTest {
 		assertThat(summary.errorsByKind()).containsExactlyEntriesOf(Map.of("http-404", 1));
 		assertThat(summary.coverage()).as("every listing links as many replies as it prints").isEmpty();
 		assertThat(summary.pagesSent()).isEqualTo(pages.size()).isEqualTo(sent.size());
+		assertThat(METERS.counter("dafu.crawler.urls", "site", "corpus", "kind", "detail", "result", "new").count())
+			.as("every page sent is counted for dashboards")
+			.isGreaterThanOrEqualTo(pages.size());
+		assertThat(METERS.counter("dafu.crawler.errors", "site", "corpus", "kind", "http-404").count()).isPositive();
 		assertThat(pages).allSatisfy(page -> assertThat(page.site()).isEqualTo("corpus"));
 	}
 
@@ -499,7 +507,7 @@ class SiteCrawlerTest {
 
 	private static SiteCrawler crawler(PageSink sink, long maxBytes, PageHistory history, Frontier frontier) {
 		return new SiteCrawler(new PageFetcher("DafuTest/1.0", Duration.ofSeconds(5), maxBytes, 1, Duration.ZERO),
-				"dafu", sink, history, frontier);
+				"dafu", sink, history, frontier, METERS);
 	}
 
 	private static PageSink collecting(List<CrawledPage> pages, List<PageGone> gone) {

@@ -154,6 +154,11 @@ class CrawlerApiIT {
 		assertThat(crawl.at("/summary/errorsByKind/http-404").asInt()).isEqualTo(1);
 		assertThat(crawl.at("/summary/skippedByRobots").asInt()).isEqualTo(1);
 		assertThat(crawl.get("trigger").asText()).isEqualTo("manual");
+		JsonNode sent = json(send("GET", second,
+				"/actuator/metrics/dafu.crawler.urls?tag=site:corpus-api&tag=kind:detail&tag=result:new", null));
+		assertThat(sent.at("/measurements/0/value").asInt())
+			.as("the crawl's pages on the metrics of the instance that ran it")
+			.isEqualTo(crawl.at("/summary/newReplies").asInt());
 		assertThat(json(send("GET", first, "/api/sites/corpus-api/crawls", null)).findValuesAsText("id"))
 			.contains(crawl.get("id").asText());
 
