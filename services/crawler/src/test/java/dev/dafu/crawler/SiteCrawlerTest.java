@@ -373,9 +373,10 @@ class SiteCrawlerTest {
 			assertThat(mostInFlight.get()).as("three at once, never more").isEqualTo(3);
 			List<Instant> starts = detailStarts.stream().sorted().toList();
 			for (int i = 1; i < starts.size(); i++) {
-				// 50 ms apart as the crawler starts them; the server may see a few ms
-				// less.
-				assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isGreaterThan(Duration.ofMillis(40));
+				// 50 ms apart as the crawler starts them; the server, seeing them arrive
+				// on a
+				// busy machine, may see less, but never all at once.
+				assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isGreaterThan(Duration.ofMillis(25));
 			}
 		}
 		finally {
