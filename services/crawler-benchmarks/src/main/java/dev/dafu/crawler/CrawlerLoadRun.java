@@ -198,10 +198,8 @@ public final class CrawlerLoadRun {
 				.logStartupInfo(false)
 				.run("--dafu.elasticsearch.uris=" + elasticsearch.uri(), "--spring.main.banner-mode=off");
 			ElasticsearchClient es = client.getBean(ElasticsearchClient.class);
-			ElasticsearchDocuments<PageHistory.PageState> states = new ElasticsearchDocuments<>(es, "dafu-pages",
-					PageHistory.PageState.class, false);
-			ElasticsearchDocuments<Frontier.Entry> entries = new ElasticsearchDocuments<>(es, "dafu-frontier",
-					Frontier.Entry.class, false);
+			ElasticsearchDocuments<PageHistory.PageState> states = PageHistory.states(es);
+			ElasticsearchDocuments<Frontier.Entry> entries = Frontier.entries(es);
 			states.createIndexIfMissing();
 			entries.createIndexIfMissing();
 			return new CrawlState(PageHistory.inElasticsearch(states), Frontier.inElasticsearch(entries), () -> {

@@ -48,7 +48,7 @@ class CrawlerConfiguration {
 
 	@Bean
 	ElasticsearchDocuments<PageHistory.PageState> pageStates(ElasticsearchClient elasticsearchClient) {
-		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-pages", PageHistory.PageState.class, false);
+		return PageHistory.states(elasticsearchClient);
 	}
 
 	@Bean
@@ -58,7 +58,7 @@ class CrawlerConfiguration {
 
 	@Bean
 	ElasticsearchDocuments<Frontier.Entry> frontierEntries(ElasticsearchClient elasticsearchClient) {
-		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-frontier", Frontier.Entry.class, false);
+		return Frontier.entries(elasticsearchClient);
 	}
 
 	/** Each crawl's frontier, in Elasticsearch, so a crawl outlives its crawler. */

@@ -231,7 +231,7 @@ class Crawls implements SmartLifecycle {
 				return;
 			}
 			hosts = site.get().hosts();
-			if (!takeHosts(site.get(), heartbeat)) {
+			if (!takeHosts(site.get(), hosts, heartbeat)) {
 				heartbeat.end(CrawlRecord.State.CANCELLED, null, "cancelled while waiting for its hosts");
 				return;
 			}
@@ -276,8 +276,7 @@ class Crawls implements SmartLifecycle {
 	 * the last request the crawl before sent them.
 	 * @return false when the crawl was cancelled while waiting
 	 */
-	private boolean takeHosts(SiteProfile site, Heartbeat heartbeat) throws InterruptedException {
-		Set<String> hosts = site.hosts();
+	private boolean takeHosts(SiteProfile site, Set<String> hosts, Heartbeat heartbeat) throws InterruptedException {
 		Optional<HostLeases.HostLease> holder;
 		while ((holder = this.hostLeases.take(hosts, heartbeat.record().id())).isPresent()) {
 			String why = "waiting for host " + holder.get().host() + ", which crawl " + holder.get().crawlId()

@@ -166,13 +166,7 @@ class ElasticsearchDocuments<T> {
 	}
 
 	Optional<T> get(String id) {
-		try {
-			var response = this.client.get(g -> g.index(this.index).id(id), this.type);
-			return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return getVersioned(id).map(Versioned::document);
 	}
 
 	boolean delete(String id) {

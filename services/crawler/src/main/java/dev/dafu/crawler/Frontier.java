@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import dev.dafu.reply.Sha256;
@@ -61,6 +62,11 @@ interface Frontier {
 				entries.values().removeIf(entry -> entry.crawlId().equals(crawlId));
 			}
 		};
+	}
+
+	/** Where the crawler service keeps frontiers: the {@code dafu-frontier} index. */
+	static ElasticsearchDocuments<Entry> entries(ElasticsearchClient client) {
+		return new ElasticsearchDocuments<>(client, "dafu-frontier", Entry.class, false);
 	}
 
 	/**

@@ -21,9 +21,8 @@ final class HostGate {
 	/** When the last request started or the last answer came, whichever was later. */
 	private Instant lastEvent;
 
-	HostGate(int maxConcurrency, Instant lastEvent) {
+	HostGate(int maxConcurrency) {
 		this.slots = new Semaphore(maxConcurrency, true);
-		this.lastEvent = lastEvent;
 	}
 
 	/** Waits for a free slot and for the delay to pass, then takes the slot. */

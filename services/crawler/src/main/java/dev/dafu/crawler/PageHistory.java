@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
 import dev.dafu.reply.Sha256;
 
 /**
@@ -35,6 +37,11 @@ interface PageHistory {
 				states.put(state.url(), state);
 			}
 		};
+	}
+
+	/** Where the crawler service keeps page states: the {@code dafu-pages} index. */
+	static ElasticsearchDocuments<PageState> states(ElasticsearchClient client) {
+		return new ElasticsearchDocuments<>(client, "dafu-pages", PageState.class, false);
 	}
 
 	/** The history the crawler service keeps, in {@code states} ({@code dafu-pages}). */

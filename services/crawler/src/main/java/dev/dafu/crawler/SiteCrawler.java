@@ -264,7 +264,8 @@ class SiteCrawler {
 
 		private final RobotsRules robots;
 
-		private final Set<String> hosts = new HashSet<>();
+		/** The hosts the crawl stays on, those its leases cover. */
+		private final Set<String> hosts;
 
 		/** Every URL found, whether done or waiting. */
 		private final Set<String> seen = new HashSet<>();
@@ -303,6 +304,7 @@ class SiteCrawler {
 		SiteVisit(SiteProfile site, String crawlId) {
 			this.site = site;
 			this.crawlId = crawlId;
+			this.hosts = site.hosts();
 			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName,
 					site.allowPrivateNetwork());
 		}
@@ -334,7 +336,6 @@ class SiteCrawler {
 					error("invalid-url", start + ": not an http(s) URL");
 				}
 				else {
-					this.hosts.add(SiteProfile.hostOf(uri));
 					starts.add(uri);
 					startEntries.add(entry(uri,
 							this.site.isListing(uri.getPath()) ? Frontier.Kind.LISTING : Frontier.Kind.DETAIL));
@@ -610,7 +611,7 @@ class SiteCrawler {
 
 		private HostGate gate(URI uri) {
 			return this.gates.computeIfAbsent(SiteProfile.hostOf(uri),
-					host -> new HostGate(this.site.maxConcurrency(), null));
+					host -> new HostGate(this.site.maxConcurrency()));
 		}
 
 		/**
