@@ -7,11 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +41,15 @@ class CrawlerApiIT {
 
 	private static final String PASSWORD = "api-test-secret";
 
+	/**
+	 * Every crawler instance of these tests: its own topics, schedules looked at each
+	 * second.
+	 */
+	private static final String[] CRAWLER_ARGS = { "--DAFU_OPERATOR_PASSWORD=" + PASSWORD,
+			"--dafu.crawler.schedule-tick=1s",
+			"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it",
+			"--spring.cloud.stream.bindings.gonePages-out-0.destination=pages.gone.crawler-api-it" };
+
 	@TempDir
 	static Path siteFolder;
 
@@ -60,12 +67,10 @@ class CrawlerApiIT {
 	static void startTwoCrawlers() throws Exception {
 		site = StaticSite.start(TestCorpus.writeSite(siteFolder), 0);
 		services = new Services("replies-crawler-api-it");
-		String[] args = { "--DAFU_OPERATOR_PASSWORD=" + PASSWORD, "--dafu.crawler.schedule-tick=1s",
-				"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it",
-				"--spring.cloud.stream.bindings.gonePages-out-0.destination=pages.gone.crawler-api-it" };
-		first = URI.create("http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), args)));
-		second = URI
-			.create("http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), args)));
+		first = URI.create(
+				"http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), CRAWLER_ARGS)));
+		second = URI.create(
+				"http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), CRAWLER_ARGS)));
 	}
 
 	@AfterAll
@@ -286,10 +291,7 @@ class CrawlerApiIT {
 	@Test
 	void aCrawlWhoseCrawlerStopsMidWayIsResumedByAnotherWithoutFetchingAgain(@TempDir Path folder) throws Exception {
 		try (StaticSite slow = StaticSite.start(TestCorpus.writeSite(folder), 0)) {
-			ConfigurableApplicationContext leaving = services.start(CrawlerApplication.application(),
-					"--DAFU_OPERATOR_PASSWORD=" + PASSWORD, "--dafu.crawler.schedule-tick=1s",
-					"--spring.cloud.stream.bindings.crawledPages-out-0.destination=crawl.pages.crawler-api-it",
-					"--spring.cloud.stream.bindings.gonePages-out-0.destination=pages.gone.crawler-api-it");
+			ConfigurableApplicationContext leaving = services.start(CrawlerApplication.application(), CRAWLER_ARGS);
 			URI third = URI.create("http://127.0.0.1:" + Services.port(leaving));
 			send("POST", third, "/api/sites", profile("restarted", slow.baseUri() + "/index.html", null)
 				.replace("\"delayMs\":0", "\"delayMs\":100"));
@@ -332,9 +334,7 @@ class CrawlerApiIT {
 	}
 
 	private static HttpRequest.Builder authorised(URI uri) {
-		return HttpRequest.newBuilder(uri)
-			.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		return HttpRequest.newBuilder(uri).header("Authorization", Services.operatorAuthorization(PASSWORD));
 	}
 
 	private HttpResponse<String> send(String method, URI instance, String path, String body) throws Exception {

@@ -264,10 +264,8 @@ class PipelineIT {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"STARTED\"}"));
 
 		assertThat(http.send(start.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-		String credentials = Base64.getEncoder()
-			.encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		assertThat(http
-			.send(start.header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.discarding())
+		String operator = Services.operatorAuthorization(OPERATOR_PASSWORD);
+		assertThat(http.send(start.header("Authorization", operator).build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode()).isEqualTo(204);
 
 		await().atMost(PIPELINE_TIMEOUT)
@@ -276,7 +274,7 @@ class PipelineIT {
 			HttpResponse<String> left = http.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + Services.port(parser)
 						+ "/actuator/metrics/dafu.parser.replay?tag=outcome:left"))
-				.header("Authorization", "Basic " + credentials)
+				.header("Authorization", operator)
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(left.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(left.body()).at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
@@ -297,9 +295,7 @@ class PipelineIT {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest crawlNow = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + Services.port(crawlerService) + "/api/sites/corpus/crawls"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", Services.operatorAuthorization(OPERATOR_PASSWORD))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		try (KafkaConsumer<String, CloudEvent> events = Topics.consumer("replies.published",

@@ -1,6 +1,8 @@
 package dev.dafu.it;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +37,14 @@ final class Services implements AutoCloseable {
 		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
 		this.running.add(context);
 		return context;
+	}
+
+	/**
+	 * The {@code Authorization} header of the operator whose password a service was
+	 * started with.
+	 */
+	static String operatorAuthorization(String password) {
+		return "Basic " + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static int port(ConfigurableApplicationContext context) {
