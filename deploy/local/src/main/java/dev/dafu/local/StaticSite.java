@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +20,13 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Serves a folder as a static website on loopback: the demo site of the local run, and
- * the fixture sites of the tests. Only GET and HEAD; nothing outside the folder.
+ * the fixture sites of the tests. Only GET and HEAD; nothing outside the folder. Two
+ * conventions let static files stand in for a site's scripts: {@code list.json?page=2} is
+ * served from the file {@code list.json@page=2} where there is one (else from
+ * {@code list.json}), and the lines of a file's {@code <name>.headers} sidecar
+ * ({@code Content-Disposition: attachment; filename=…}) are sent as its headers. Since
+ * sitemaps and robots.txt name absolute URLs, {@value #ORIGIN} in a served XML or text
+ * file stands for the site's own origin ({@code http://127.0.0.1:8090}).
  */
 public final class StaticSite implements AutoCloseable {
 
@@ -32,6 +39,10 @@ public final class StaticSite implements AutoCloseable {
 		// (~40 ms).
 		System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
 	}
+
+	private static final String HEADERS = ".headers";
+
+	static final String ORIGIN = "@origin@";
 
 	private final HttpServer server;
 
@@ -88,16 +99,37 @@ public final class StaticSite implements AutoCloseable {
 			if (Files.isDirectory(file)) {
 				file = file.resolve("index.html");
 			}
-			if (!file.startsWith(this.root) || !Files.isRegularFile(file)) {
+			String query = exchange.getRequestURI().getQuery();
+			if (query != null && file.getParent() != null) {
+				Path forQuery = file.resolveSibling(file.getFileName() + "@" + query).normalize();
+				file = Files.isRegularFile(forQuery) ? forQuery : file;
+			}
+			if (!file.startsWith(this.root) || !Files.isRegularFile(file) || file.toString().endsWith(HEADERS)) {
 				exchange.sendResponseHeaders(404, -1);
 				return;
 			}
 			byte[] body = Files.readAllBytes(file);
+			String contentType = contentType(file);
+			if (contentType.endsWith("xml") || contentType.equals("text/plain")) {
+				// Byte for byte, whatever the file's encoding.
+				body = new String(body, StandardCharsets.ISO_8859_1).replace(ORIGIN, baseUri().toString())
+					.getBytes(StandardCharsets.ISO_8859_1);
+			}
 			// Validators as real web servers send them, so conditional GETs can be
 			// tested.
 			String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
 			exchange.getResponseHeaders().set("ETag", etag);
-			exchange.getResponseHeaders().set("Content-Type", contentType(file));
+			exchange.getResponseHeaders().set("Content-Type", contentType);
+			Path headers = file.resolveSibling(file.getFileName() + HEADERS);
+			if (Files.isRegularFile(headers)) {
+				for (String header : Files.readAllLines(headers, StandardCharsets.UTF_8)) {
+					int colon = header.indexOf(':');
+					if (colon > 0) {
+						exchange.getResponseHeaders()
+							.set(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+					}
+				}
+			}
 			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
 				exchange.sendResponseHeaders(304, -1);
 				return;
@@ -123,7 +155,15 @@ public final class StaticSite implements AutoCloseable {
 	}
 
 	private static String contentType(Path file) {
-		String name = file.getFileName().toString();
+		return contentType(file.getFileName().toString());
+	}
+
+	/**
+	 * The {@code Content-Type} a file is served with, by its name's extension (a query
+	 * after {@code @} set aside).
+	 */
+	public static String contentType(String fileName) {
+		String name = fileName.replaceFirst("@.*", "");
 		String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
 		return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
 	}

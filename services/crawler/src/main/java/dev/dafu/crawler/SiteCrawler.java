@@ -184,8 +184,7 @@ class SiteCrawler {
 	}
 
 	private static Document parse(FetchedPage page) {
-		return Jsoup.parse(new String(page.body(), PageCharset.of(page.body(), page.contentType())),
-				page.uri().toString());
+		return Jsoup.parse(PageCharset.decode(page.body(), page.contentType()), page.uri().toString());
 	}
 
 	private static boolean isHtml(FetchedPage page) {
@@ -661,7 +660,7 @@ class SiteCrawler {
 				return;
 			}
 			SiteCrawler.this.pages.fetched(new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(),
-					page.body(), continued.parts()));
+					page.body(), continued.parts(), List.of(), this.crawlId));
 			work.result = wasThere ? Frontier.Result.UPDATED : Frontier.Result.NEW;
 			SiteCrawler.this.history.put(new PageHistory.PageState(url, this.site.id(), PageHistory.Status.FETCHED,
 					page.etag(), page.lastModified(), hash, now, now, this.crawlId));

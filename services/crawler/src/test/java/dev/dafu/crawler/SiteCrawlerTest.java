@@ -42,7 +42,7 @@ import dev.dafu.testsupport.TestCorpus;
  */
 class SiteCrawlerTest {
 
-	private static final JsonNode EXPECTED = TestCorpus.expected();
+	private static final JsonNode EXPECTED = TestCorpus.PUBLIC.expected();
 
 	private static final MeterRegistry METERS = new SimpleMeterRegistry();
 
@@ -53,7 +53,7 @@ class SiteCrawlerTest {
 
 	@BeforeAll
 	static void serveTheCorpusSite() throws Exception {
-		site = StaticSite.start(TestCorpus.writeSite(folder), 0);
+		site = StaticSite.start(TestCorpus.PUBLIC.write(folder), 0);
 	}
 
 	@AfterAll

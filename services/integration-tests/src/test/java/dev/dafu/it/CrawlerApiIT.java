@@ -65,7 +65,7 @@ class CrawlerApiIT {
 
 	@BeforeAll
 	static void startTwoCrawlers() throws Exception {
-		site = StaticSite.start(TestCorpus.writeSite(siteFolder), 0);
+		site = StaticSite.start(TestCorpus.PUBLIC.write(siteFolder), 0);
 		services = new Services("replies-crawler-api-it");
 		first = URI.create(
 				"http://127.0.0.1:" + Services.port(services.start(CrawlerApplication.application(), CRAWLER_ARGS)));
@@ -153,7 +153,7 @@ class CrawlerApiIT {
 				.isEqualTo("SUCCEEDED"));
 
 		JsonNode crawl = json(send("GET", first, location, null));
-		int replies = TestCorpus.expected().get("replies").size();
+		int replies = TestCorpus.PUBLIC.expected().get("replies").size();
 		assertThat(crawl.at("/summary/newReplies").asInt()).isGreaterThan(replies);
 		assertThat(crawl.at("/summary/updatedReplies").asInt()).isZero();
 		assertThat(crawl.at("/summary/errorsByKind/http-404").asInt()).isEqualTo(1);
@@ -255,7 +255,7 @@ class CrawlerApiIT {
 
 	@Test
 	void twoCrawlsOfOneHostOnTwoInstancesTakeTurnsAndKeepItsDelay(@TempDir Path folder) throws Exception {
-		try (StaticSite shared = StaticSite.start(TestCorpus.writeSite(folder), 0)) {
+		try (StaticSite shared = StaticSite.start(TestCorpus.PUBLIC.write(folder), 0)) {
 			for (String id : List.of("shared-a", "shared-b")) {
 				send("POST", first, "/api/sites", profile(id, shared.baseUri() + "/index.html", null)
 					.replace("\"delayMs\":0", "\"delayMs\":200,\"maxPages\":12"));
@@ -290,7 +290,7 @@ class CrawlerApiIT {
 
 	@Test
 	void aCrawlWhoseCrawlerStopsMidWayIsResumedByAnotherWithoutFetchingAgain(@TempDir Path folder) throws Exception {
-		try (StaticSite slow = StaticSite.start(TestCorpus.writeSite(folder), 0)) {
+		try (StaticSite slow = StaticSite.start(TestCorpus.PUBLIC.write(folder), 0)) {
 			ConfigurableApplicationContext leaving = services.start(CrawlerApplication.application(), CRAWLER_ARGS);
 			URI third = URI.create("http://127.0.0.1:" + Services.port(leaving));
 			send("POST", third, "/api/sites", profile("restarted", slow.baseUri() + "/index.html", null)
@@ -316,7 +316,7 @@ class CrawlerApiIT {
 				.isLessThanOrEqualTo(1);
 			assertThat(crawl.at("/summary/newReplies").asInt() + crawl.at("/summary/pagesUnchanged").asInt())
 				.as("the summary counts the pages of both runs")
-				.isGreaterThan(TestCorpus.expected().get("replies").size());
+				.isGreaterThan(TestCorpus.PUBLIC.expected().get("replies").size());
 		}
 	}
 

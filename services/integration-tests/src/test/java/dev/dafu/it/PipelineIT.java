@@ -62,7 +62,7 @@ class PipelineIT {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final JsonNode EXPECTED = TestCorpus.expected();
+	private static final JsonNode EXPECTED = TestCorpus.PUBLIC.expected();
 
 	private static final String BAD_PAGE = "/jytabl/bad/t20240101_0000001.html";
 
@@ -85,7 +85,7 @@ class PipelineIT {
 
 	@BeforeAll
 	static void crawlTheCorpusSite() throws IOException {
-		TestCorpus.writeSite(siteFolder);
+		TestCorpus.PUBLIC.write(siteFolder);
 		Files.createDirectories(siteFolder.resolve("jytabl/bad"));
 		Files.writeString(siteFolder.resolve(BAD_PAGE.substring(1)), """
 				<html><head><meta charset="utf-8"><title>对市十六届人大二次会议第9999号代表建议的答复</title></head>

@@ -11,13 +11,22 @@ import java.util.Map;
  * @param metadata label → value from 信息公开 tables and {@code <meta>} tags, labels without
  * spaces or colons
  * @param titleCandidates headings and the document title, in the order they are trusted
+ * @param attachmentLinks the names of the files (PDF, DOCX …) the page links, for a page
+ * that may be a stub of a reply printed in one
  */
-record PageText(List<String> lines, Map<String, String> metadata, List<String> titleCandidates) {
+record PageText(List<String> lines, Map<String, String> metadata, List<String> titleCandidates,
+		List<String> attachmentLinks) {
 
 	PageText {
 		lines = List.copyOf(lines);
 		metadata = Map.copyOf(metadata);
 		titleCandidates = List.copyOf(titleCandidates);
+		attachmentLinks = List.copyOf(attachmentLinks);
+	}
+
+	/** The text of a file, or of a page that links no file. */
+	PageText(List<String> lines, Map<String, String> metadata, List<String> titleCandidates) {
+		this(lines, metadata, titleCandidates, List.of());
 	}
 
 	/**

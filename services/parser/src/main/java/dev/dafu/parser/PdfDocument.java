@@ -3,7 +3,6 @@ package dev.dafu.parser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
@@ -44,7 +43,11 @@ final class PdfDocument {
 		return joinWrappedLines(printed);
 	}
 
-	private static List<String> joinWrappedLines(List<String> printed) {
+	/**
+	 * The lines of a printed page with paragraphs made whole: a line that runs to the
+	 * right margin without ending a sentence goes on in the next.
+	 */
+	static List<String> joinWrappedLines(List<String> printed) {
 		int longest = printed.stream().mapToInt(String::length).max().orElse(0);
 		List<String> lines = new ArrayList<>();
 		StringBuilder paragraph = new StringBuilder();
@@ -60,38 +63,6 @@ final class PdfDocument {
 			lines.add(paragraph.toString());
 		}
 		return lines;
-	}
-
-	/**
-	 * The replies' texts: the lines cut before each reply's header, one {@link PageText}
-	 * a reply.
-	 */
-	static List<PageText> replies(List<String> lines) {
-		List<Integer> starts = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			if (ReplyExtractor.isReplyTitle(lines.get(i))) {
-				starts.add(headerStart(lines, i, starts.isEmpty() ? 0 : starts.get(starts.size() - 1) + 1));
-			}
-		}
-		List<PageText> replies = new ArrayList<>();
-		for (int r = 0; r < starts.size(); r++) {
-			int end = r + 1 < starts.size() ? starts.get(r + 1) : lines.size();
-			List<String> reply = lines.subList(starts.get(r), end);
-			replies.add(new PageText(reply, Map.of(), reply));
-		}
-		return replies;
-	}
-
-	/**
-	 * Walks back from a title over the lines printed above it: number, issuer, result,
-	 * disclosure.
-	 */
-	private static int headerStart(List<String> lines, int title, int floor) {
-		int start = title;
-		while (start - 1 >= floor && start > title - 4 && ReplyExtractor.isHeaderLine(lines.get(start - 1))) {
-			start--;
-		}
-		return start;
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.dafu.reply.Contact;
 import dev.dafu.reply.HandlingResult;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.ReplyIdentity;
@@ -27,20 +26,18 @@ final class ReplyExtractor {
 
 	/**
 	 * Titles of replies: {@code …建议的答复}, {@code …提案的答复函}, {@code …提案答复的函},
-	 * {@code …的会办意见}. A column heading such as {@code 人大代表建议答复} is not one.
+	 * {@code …建议的复函}, {@code …的会办意见}. A column heading such as {@code 人大代表建议答复} is not
+	 * one.
 	 */
-	private static final Pattern REPLY_TITLE = Pattern.compile(".*(建议|提案|议案)(的答复函?|答复的函)|.*(建议|提案|议案).*的会办意见");
+	private static final Pattern REPLY_TITLE = Pattern
+		.compile(".*(建议|提案|议案)(的答复函?|答复的函|的复函|的答复意见)|.*(建议|提案|议案).*的会办意见");
+
+	private static final List<String> TITLE_ENDINGS = List.of("答复", "答复函", "的函", "复函", "答复意见", "会办意见");
 
 	static final Pattern DOCUMENT_NUMBER = Pattern
 		.compile("[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*\\d{4}\\s*[〕\\]］）)]\\s*第?\\s*\\d+\\s*号");
 
 	private static final int MAX_TITLE_LENGTH = 120;
-
-	/**
-	 * Contact details stand in short labelled lines; body paragraphs are not searched for
-	 * them.
-	 */
-	private static final int MAX_CONTACT_LINE_LENGTH = 120;
 
 	/**
 	 * Submission fields stand in the opening's first words; patterns never run over a
@@ -52,7 +49,7 @@ final class ReplyExtractor {
 
 	private static final Pattern GRADE = Pattern.compile("[A-Da-d]\\s*类?");
 
-	private static final Pattern DISCLOSURE = Pattern.compile("公开属性\\s*[：:]\\s*(.+)");
+	private static final Pattern DISCLOSURE = Pattern.compile("(?:公开属性|公开方式)\\s*[：:]\\s*(.+)");
 
 	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
 
@@ -64,21 +61,38 @@ final class ReplyExtractor {
 
 	private static final Pattern OTHERS = Pattern.compile("^(.+?)等\\s*\\d+\\s*(位|名|人)?$");
 
+	/**
+	 * Who filed it, as a co-handler's letter to the lead unit names them:
+	 * {@code 你委转来的王海峰代表提出的…}.
+	 */
 	private static final Pattern NAMES_BEFORE_SUBMITTING = Pattern
-		.compile("^(?:贵单位转来的)?(\\S+?)(?:等\\s*\\d+\\s*位)?(?:代表|委员)(?:在\\S+?期间)?(?:提出|所提|领衔)");
+		.compile("^(?:[^，,。]{0,10}?转(?:来|交|办)的)?(\\S+?)(?:等\\s*\\d+\\s*位)?(?:代表|委员)(?:在\\S+?期间)?(?:提出|所提|领衔)");
+
+	/**
+	 * Groups that file proposals in their own name: the democratic parties and people's
+	 * organisations ({@code 民盟中央}, {@code 九三学社市委}, {@code 市工商联}).
+	 */
+	private static final Pattern PROPOSER_GROUP = Pattern
+		.compile(".*(民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|工商联|共青团|团市委|团省委|妇联|总工会|科协|侨联|台联|青联|党派).*");
+
+	/** A unit that opens its title with its own name: {@code 财政部关于…的答复}. */
+	private static final Pattern ISSUER_IN_TITLE = Pattern
+		.compile("^(\\p{IsHan}{2,30}?(?:部|委员会|委|局|厅|办公室|办|院|署|行|政府|中心))(?:关于|对)\\S+");
+
+	/**
+	 * A numbered heading that runs into its paragraph: {@code 一、总体情况。全省已…}; the heading
+	 * ends at the first full stop or colon.
+	 */
+	private static final Pattern RUN_IN_HEADING = Pattern
+		.compile("([一二三四五六七八九十]{1,3}\\s*[、.．]\\s*[^。：:；;！!，,]{1,30})[。：:；;！!]\\s*(\\S.*)");
+
+	private static final int MAX_HEADING_LENGTH = 60;
+
+	private static final Pattern SENTENCE_END = Pattern.compile("[。；;！!]$");
 
 	private static final Pattern TOP_HEADING = Pattern.compile("[一二三四五六七八九十]{1,3}\\s*[、.．]\\s*\\S.*");
 
 	private static final Pattern CLOSING = Pattern.compile("(再次)?感谢.*|特此(函复|答复|函告).*|此复.*|专此函复.*");
-
-	private static final Pattern CONTACT_NAME = Pattern.compile("(?:联系人(?:姓名)?|承办人)\\s*[：:]\\s*(\\S+)");
-
-	private static final Pattern CONTACT_PHONE = Pattern.compile("(?:联系电话|电话)\\s*[：:]\\s*([\\d\\-－—()（）]{7,20})");
-
-	private static final Pattern CONTACT_ADDRESS = Pattern
-		.compile("(?:联系地址|通讯地址|地址)\\s*[：:]\\s*(.+?)(?=\\s+\\S{2,6}[：:]|$)");
-
-	private static final Pattern POSTCODE = Pattern.compile("(?:邮政编码|邮编)\\s*[：:]\\s*(\\d{6})");
 
 	private static final Pattern CC = Pattern.compile("抄\\s*送\\s*[：:]\\s*(.+)");
 
@@ -106,7 +120,7 @@ final class ReplyExtractor {
 		}
 		List<String> header = lines.subList(0, bodyStart);
 
-		String issuer = issuer(metadata, lines, numberLine);
+		String issuer = issuer(metadata, lines, numberLine, title);
 		if (issuer == null) {
 			throw new UnparseableReplyException(url, "reply has no issuer (答复单位)");
 		}
@@ -118,8 +132,8 @@ final class ReplyExtractor {
 		return Optional.of(new Reply(ReplyIdentity.of(issuer, documentNumber, title), List.of(url), partUrls, site,
 				title, documentNumber, issuer, submission(title, bodyLines), handlingResult(header, metadata),
 				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
-				contact(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate), String.join("\n", bodyLines),
-				metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null));
+				ContactBlock.read(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate),
+				String.join("\n", bodyLines), metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null));
 	}
 
 	/**
@@ -127,8 +141,7 @@ final class ReplyExtractor {
 	 * matched at all.
 	 */
 	static boolean isReplyTitle(String line) {
-		return line.length() <= MAX_TITLE_LENGTH
-				&& (line.endsWith("答复") || line.endsWith("答复函") || line.endsWith("的函") || line.endsWith("会办意见"))
+		return line.length() <= MAX_TITLE_LENGTH && TITLE_ENDINGS.stream().anyMatch(line::endsWith)
 				&& REPLY_TITLE.matcher(line).matches();
 	}
 
@@ -144,7 +157,11 @@ final class ReplyExtractor {
 		return isHeaderLabel(line) || DOCUMENT_NUMBER.matcher(line).matches() || isUnitName(line);
 	}
 
-	private static String issuer(Map<String, String> metadata, List<String> lines, int numberLine) {
+	/**
+	 * The answering unit: as the page's catalogue names it, printed above the number,
+	 * signed above the date, opening the title, or as the page's source.
+	 */
+	private static String issuer(Map<String, String> metadata, List<String> lines, int numberLine, String title) {
 		if (metadata.containsKey("发布机构")) {
 			return metadata.get("发布机构");
 		}
@@ -155,8 +172,17 @@ final class ReplyExtractor {
 		if (signatureDate > 0 && isUnitName(lines.get(signatureDate - 1))) {
 			return lines.get(signatureDate - 1);
 		}
-		String source = metadata.get("ContentSource");
-		return source == null || source.isBlank() ? null : source;
+		Matcher inTitle = ISSUER_IN_TITLE.matcher(title);
+		if (inTitle.matches()) {
+			return inTitle.group(1);
+		}
+		for (String label : List.of("ContentSource", "来源")) {
+			String source = metadata.get(label);
+			if (source != null && isUnitName(source)) {
+				return source;
+			}
+		}
+		return null;
 	}
 
 	private static boolean isUnitName(String line) {
@@ -181,8 +207,10 @@ final class ReplyExtractor {
 	}
 
 	private static String disclosure(List<String> header, Map<String, String> metadata) {
-		if (metadata.containsKey("公开属性")) {
-			return metadata.get("公开属性");
+		for (String label : List.of("公开属性", "公开方式")) {
+			if (metadata.containsKey(label)) {
+				return metadata.get(label);
+			}
 		}
 		for (String line : header) {
 			Matcher disclosure = DISCLOSURE.matcher(line);
@@ -209,9 +237,8 @@ final class ReplyExtractor {
 	/** The salutation (称谓) that opens the body, e.g. {@code 张三、李四代表：}. */
 	private static String salutation(List<String> body) {
 		String first = body.get(0);
-		boolean looksLikeSalutation = (first.endsWith("：") || first.endsWith(":")) && first.length() <= 40
-				&& !first.contains("收悉");
-		return looksLikeSalutation ? first.substring(0, first.length() - 1).strip() : null;
+		return PrintedReplies.isSalutation(first)
+				? first.substring(0, first.length() - 1).strip().replaceFirst("^尊敬的", "") : null;
 	}
 
 	/**
@@ -237,7 +264,7 @@ final class ReplyExtractor {
 
 	private static boolean isOrganisationAddressee(String salutation) {
 		return !HONORIFIC.matcher(salutation).find() && ORGANISATION.matcher(salutation).matches()
-				&& !salutation.startsWith("民") && !salutation.contains("党");
+				&& !PROPOSER_GROUP.matcher(salutation).matches();
 	}
 
 	private static LocalDate replyDate(Map<String, String> metadata, List<String> body, int signatureDate) {
@@ -269,24 +296,6 @@ final class ReplyExtractor {
 		catch (DateTimeParseException ex) {
 			return ChineseDate.parseWhole(value).orElse(null);
 		}
-	}
-
-	private static Contact contact(List<String> body) {
-		String name = null;
-		String phone = null;
-		String address = null;
-		String postcode = null;
-		for (String line : body) {
-			if (line.length() > MAX_CONTACT_LINE_LENGTH || (line.indexOf('：') < 0 && line.indexOf(':') < 0)) {
-				continue;
-			}
-			name = name != null ? name : firstGroup(CONTACT_NAME, line);
-			phone = phone != null ? phone : firstGroup(CONTACT_PHONE, line);
-			address = address != null ? address : firstGroup(CONTACT_ADDRESS, line);
-			postcode = postcode != null ? postcode : firstGroup(POSTCODE, line);
-		}
-		return name == null && phone == null && address == null && postcode == null ? null
-				: new Contact(name, phone, address, postcode);
 	}
 
 	/**
@@ -321,18 +330,34 @@ final class ReplyExtractor {
 	private static List<Section> sections(List<String> body, int signatureDate) {
 		List<Integer> headings = new ArrayList<>();
 		for (int i = 0; i < body.size(); i++) {
-			if (TOP_HEADING.matcher(body.get(i)).matches() && body.get(i).length() <= 60) {
+			if (isTopHeading(body.get(i))) {
 				headings.add(i);
 			}
 		}
 		List<Section> sections = new ArrayList<>();
 		for (int h = 0; h < headings.size(); h++) {
+			String heading = body.get(headings.get(h));
 			int start = headings.get(h) + 1;
 			int end = h + 1 < headings.size() ? headings.get(h + 1) : lastSectionEnd(body, start, signatureDate);
-			sections.add(new Section(body.get(headings.get(h)),
-					String.join("\n", body.subList(start, Math.max(start, end)))));
+			List<String> text = new ArrayList<>(body.subList(start, Math.max(start, end)));
+			Matcher runIn = RUN_IN_HEADING.matcher(heading);
+			if (runIn.matches()) {
+				heading = runIn.group(1).strip();
+				text.add(0, runIn.group(2));
+			}
+			sections.add(new Section(heading, String.join("\n", text)));
 		}
 		return sections;
+	}
+
+	/**
+	 * Whether {@code line} opens a top-level section: a short numbered line that is not a
+	 * sentence ({@code 一、办理概述}, not {@code 一、近年来，…。}), or a numbered heading running into
+	 * its paragraph.
+	 */
+	static boolean isTopHeading(String line) {
+		return TOP_HEADING.matcher(line).matches() && (RUN_IN_HEADING.matcher(line).matches()
+				|| line.length() <= MAX_HEADING_LENGTH && !SENTENCE_END.matcher(line).find());
 	}
 
 	private static int lastSectionEnd(List<String> body, int start, int signatureDate) {

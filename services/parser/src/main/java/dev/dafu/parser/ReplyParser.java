@@ -1,20 +1,20 @@
 package dev.dafu.parser;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
+import dev.dafu.reply.Attachment;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PagePart;
 import dev.dafu.reply.Reply;
 
 /**
  * Reads the replies on a crawled page: none for a listing or a news item, one for a
- * reply's detail page, several for a PDF that holds several replies. A pure function of
- * the page: no Spring, no Kafka.
+ * reply's detail page, several for a file that holds several replies. A page that is only
+ * a stub linking its reply as a file (DOCX, DOC, WPS, PDF, OFD) is read from its
+ * attachments. A pure function of the page: no Spring, no Kafka.
  */
 public class ReplyParser {
 
@@ -22,15 +22,13 @@ public class ReplyParser {
 	 * Recorded on every reply so that output of an older parser can be found and
 	 * re-parsed.
 	 */
-	public static final String EXTRACTOR_VERSION = "0.2.0";
+	public static final String EXTRACTOR_VERSION = "0.3.0";
 
 	/**
 	 * The document number and title sit near the top; looking further finds numbers
 	 * quoted in the body.
 	 */
 	private static final int HEADER_LINES = 12;
-
-	private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
 	private final int maxPageBytes;
 
@@ -45,60 +43,130 @@ public class ReplyParser {
 	 */
 	public List<Reply> parse(CrawledPage page) {
 		byte[] content = page.content() == null ? new byte[0] : page.content();
-		if (content.length > this.maxPageBytes) {
+		long size = content.length;
+		for (PagePart part : page.parts()) {
+			size += part.content() == null ? 0 : part.content().length;
+		}
+		for (Attachment attachment : page.attachments()) {
+			size += attachment.content() == null ? 0 : attachment.content().length;
+		}
+		if (size > this.maxPageBytes) {
 			throw new UnparseableReplyException(page.url(),
-					"page is " + content.length + " bytes, over the limit of " + this.maxPageBytes);
+					(size == content.length ? "page is " + size + " bytes"
+							: "page with its continuation pages and attachments is " + size + " bytes")
+							+ ", over the limit of " + this.maxPageBytes);
 		}
-		String type = page.contentType() == null ? "" : page.contentType().toLowerCase(Locale.ROOT);
-		if (type.contains("pdf") || startsWith(content, PDF_MAGIC)) {
-			return parsePdf(content, page);
+		FileKind kind = FileKind.of(content, page.contentType(), page.url());
+		if (kind != FileKind.HTML) {
+			return read(fileText(kind, content, page.url(), page.contentType()), page.url(), List.of(), page);
 		}
-		if (type.isEmpty() || type.contains("html")) {
-			return ReplyExtractor
-				.extract(readHtml(content, page), page.url(), page.parts().stream().map(PagePart::url).toList(),
-						page.site(), HEADER_LINES)
-				.stream()
-				.toList();
+		PageText html = readHtml(content, page);
+		boolean linksFiles = !page.attachments().isEmpty() || !html.attachmentLinks().isEmpty();
+		if (linksFiles && !PrintedReplies.readsAsLetter(html)) {
+			return readAttachments(html, page);
 		}
-		throw new UnparseableReplyException(page.url(), "content type " + page.contentType() + " is not supported");
+		return read(html, page.url(), page.parts().stream().map(PagePart::url).toList(), page);
 	}
 
 	/** The page's text, continued by the article lines of its continuation pages. */
-	private PageText readHtml(byte[] content, CrawledPage page) {
+	private static PageText readHtml(byte[] content, CrawledPage page) {
 		PageText first = HtmlPage.read(content, page.contentType(), page.url());
 		if (page.parts().isEmpty()) {
 			return first;
 		}
 		List<String> lines = new ArrayList<>(first.lines());
-		long size = content.length;
 		for (PagePart part : page.parts()) {
 			byte[] partContent = part.content() == null ? new byte[0] : part.content();
-			size += partContent.length;
-			if (size > this.maxPageBytes) {
-				throw new UnparseableReplyException(page.url(),
-						"page and its continuation pages are over the limit of " + this.maxPageBytes + " bytes");
-			}
 			lines.addAll(HtmlPage.read(partContent, part.contentType(), part.url()).lines());
 		}
-		return new PageText(lines, first.metadata(), first.titleCandidates());
+		return new PageText(lines, first.metadata(), first.titleCandidates(), first.attachmentLinks());
 	}
 
-	private static List<Reply> parsePdf(byte[] content, CrawledPage page) {
+	/**
+	 * The replies in a stub page's attachments, each linked to the page (its URL) and to
+	 * its file (as its part); the page's own metadata (发布机构, 发布日期 …) holds for a file
+	 * holding one reply. When no attachment holds a reply, the page is read as it is, and
+	 * why each attachment gave none is part of the reason it fails.
+	 */
+	private static List<Reply> readAttachments(PageText stub, CrawledPage page) {
+		List<Reply> replies = new ArrayList<>();
+		List<String> unreadable = new ArrayList<>();
+		for (Attachment attachment : page.attachments()) {
+			byte[] content = attachment.content() == null ? new byte[0] : attachment.content();
+			String name = attachment.fileName() != null ? attachment.fileName() : attachment.url();
+			FileKind kind = FileKind.of(content, attachment.contentType(), name);
+			try {
+				PageText file = fileText(kind, content, attachment.url(), attachment.contentType());
+				List<String> candidates = new ArrayList<>(file.lines());
+				candidates.addAll(stub.titleCandidates());
+				replies.addAll(read(new PageText(file.lines(), stub.metadata(), candidates), page.url(),
+						List.of(attachment.url()), page));
+			}
+			catch (UnparseableReplyException ex) {
+				unreadable.add("attachment " + attachment.url() + ": " + ex.reason());
+			}
+		}
+		if (!replies.isEmpty()) {
+			return replies;
+		}
+		if (page.attachments().isEmpty()) {
+			unreadable
+				.add("the files it links (" + String.join(", ", stub.attachmentLinks()) + ") did not come with it");
+		}
+		List<Reply> fromStub;
+		try {
+			fromStub = read(stub, page.url(), List.of(), page);
+		}
+		catch (UnparseableReplyException ex) {
+			unreadable.add(0, ex.reason());
+			throw new UnparseableReplyException(page.url(), String.join("; ", unreadable));
+		}
+		if (fromStub.isEmpty()) {
+			return fromStub;
+		}
+		unreadable.add(0, "reply has no text of its own");
+		throw new UnparseableReplyException(page.url(), String.join("; ", unreadable));
+	}
+
+	/** The lines of a file that is not a web page. */
+	private static PageText fileText(FileKind kind, byte[] content, String url, String contentType) {
 		List<String> lines;
 		try {
-			lines = PdfDocument.lines(content);
+			lines = switch (kind) {
+				case PDF -> PdfDocument.lines(content);
+				case DOCX -> WordDocument.docxLines(content);
+				case DOC, WPS -> WordDocument.docLines(content);
+				case OFD -> OfdDocument.lines(content);
+				case HTML, UNKNOWN -> throw new UnparseableReplyException(url, "content type " + contentType
+						+ " is not supported (" + kind.label() + " " + FileKind.extension(url) + ")");
+			};
 		}
 		catch (IOException ex) {
-			throw new UnparseableReplyException(page.url(), "PDF cannot be read: " + ex.getMessage());
+			throw new UnparseableReplyException(url, kind.label() + " cannot be read: " + ex.getMessage());
 		}
-		return PdfDocument.replies(lines)
-			.stream()
-			.flatMap(text -> ReplyExtractor.extract(text, page.url(), List.of(), page.site(), HEADER_LINES).stream())
-			.toList();
+		return new PageText(lines, Map.of(), lines);
 	}
 
-	private static boolean startsWith(byte[] content, byte[] prefix) {
-		return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+	/**
+	 * The replies in {@code text}: one text may print several one after another, and of
+	 * those only the ones that read as letters are replies (a page listing reply titles
+	 * holds none).
+	 */
+	private static List<Reply> read(PageText text, String url, List<String> partUrls, CrawledPage page) {
+		List<PageText> printed = PrintedReplies.split(text);
+		if (printed.size() == 1) {
+			return ReplyExtractor.extract(text, url, partUrls, page.site(), HEADER_LINES).stream().toList();
+		}
+		List<PageText> letters = printed.stream().filter(PrintedReplies::readsAsLetter).toList();
+		if (letters.size() == 1) {
+			// One reply among titles of others: the page's metadata is its own.
+			List<String> candidates = new ArrayList<>(letters.get(0).lines());
+			candidates.addAll(text.titleCandidates());
+			letters = List.of(new PageText(letters.get(0).lines(), text.metadata(), candidates));
+		}
+		return letters.stream()
+			.flatMap(letter -> ReplyExtractor.extract(letter, url, partUrls, page.site(), HEADER_LINES).stream())
+			.toList();
 	}
 
 }

@@ -7,8 +7,16 @@ package dev.dafu.parser;
  */
 public class UnparseableReplyException extends RuntimeException {
 
+	private final String reason;
+
 	public UnparseableReplyException(String url, String reason) {
 		super(reason + " [url=" + url + ", extractor=" + ReplyParser.EXTRACTOR_VERSION + "]");
+		this.reason = reason;
+	}
+
+	/** Why the page cannot be read, without its URL and the extractor version. */
+	public String reason() {
+		return this.reason;
 	}
 
 }

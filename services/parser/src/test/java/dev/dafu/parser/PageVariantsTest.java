@@ -77,7 +77,8 @@ class PageVariantsTest {
 				""";
 		CrawledPage page = new CrawledPage("http://demo.test/t1.html", "demo", Instant.now(), 200, "text/html",
 				first.getBytes(StandardCharsets.UTF_8), List.of(new PagePart("http://demo.test/t1_1.html",
-						"text/html; charset=utf-8", second.getBytes(StandardCharsets.UTF_8))));
+						"text/html; charset=utf-8", second.getBytes(StandardCharsets.UTF_8))),
+				List.of(), null);
 
 		Reply reply = this.parser.parse(page).get(0);
 

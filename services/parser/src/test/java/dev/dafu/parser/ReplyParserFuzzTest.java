@@ -78,11 +78,17 @@ class ReplyParserFuzzTest {
 		}
 	}
 
+	/** Pages and attachments of both corpus sites: HTML, PDF, DOCX, DOC, WPS, OFD. */
 	private static List<byte[]> corpusPages() {
 		List<byte[]> pages = new ArrayList<>();
-		JsonNode expected = TestCorpus.expected();
-		expected.get("replies").forEach(reply -> pages.add(TestCorpus.sitePage(reply.get("urls").get(0).asText())));
-		expected.get("listingPageUrls").forEach(url -> pages.add(TestCorpus.sitePage(url.asText())));
+		for (TestCorpus.Site site : List.of(TestCorpus.PUBLIC, TestCorpus.VARIED)) {
+			JsonNode expected = site.expected();
+			for (JsonNode reply : expected.get("replies")) {
+				pages.add(site.page(reply.get("urls").get(0).asText()));
+				reply.get("partUrls").forEach(part -> pages.add(site.page(part.asText())));
+			}
+			expected.get("listingPageUrls").forEach(url -> pages.add(site.page(url.asText())));
+		}
 		return pages;
 	}
 

@@ -7,16 +7,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides how a page's bytes are encoded: the HTTP header, then the page's own
- * {@code <meta>} declaration, then the bytes themselves (valid UTF-8, or else GB18030,
- * the superset of GB2312 and GBK that older government sites use). GB2312 and GBK
- * declarations are read as GB18030, since pages so labelled often hold characters outside
- * them. The crawler reads links and the parser reads replies with the same answer.
+ * Decides how a page's bytes are encoded: a byte order mark, then the HTTP header, then
+ * the page's own {@code <meta>} declaration, then the bytes themselves (valid UTF-8, or
+ * else GB18030, the superset of GB2312 and GBK that older government sites use). GB2312
+ * and GBK declarations are read as GB18030, since pages so labelled often hold characters
+ * outside them. The crawler reads links and the parser reads replies with the same
+ * answer.
  */
 public final class PageCharset {
 
@@ -30,8 +32,37 @@ public final class PageCharset {
 	private PageCharset() {
 	}
 
-	/** The charset {@code content}, sent with {@code contentType}, is encoded in. */
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private static final byte[] UTF16BE_BOM = { (byte) 0xFE, (byte) 0xFF };
+
+	private static final byte[] UTF16LE_BOM = { (byte) 0xFF, (byte) 0xFE };
+
+	/**
+	 * The text of {@code content}, sent with {@code contentType}, without its byte order
+	 * mark.
+	 */
+	public static String decode(byte[] content, String contentType) {
+		Charset charset = of(content, contentType);
+		int bom = startsWith(content, UTF8_BOM) ? UTF8_BOM.length
+				: (startsWith(content, UTF16BE_BOM) || startsWith(content, UTF16LE_BOM)) ? UTF16BE_BOM.length : 0;
+		return new String(content, bom, content.length - bom, charset);
+	}
+
+	/**
+	 * The charset {@code content}, sent with {@code contentType}, is encoded in. A byte
+	 * order mark wins over any declaration, as browsers decide.
+	 */
 	public static Charset of(byte[] content, String contentType) {
+		if (startsWith(content, UTF8_BOM)) {
+			return StandardCharsets.UTF_8;
+		}
+		if (startsWith(content, UTF16BE_BOM)) {
+			return StandardCharsets.UTF_16BE;
+		}
+		if (startsWith(content, UTF16LE_BOM)) {
+			return StandardCharsets.UTF_16LE;
+		}
 		Charset declared = declared(contentType);
 		if (declared == null) {
 			String head = new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1)
@@ -69,6 +100,10 @@ public final class PageCharset {
 		String name = charset.name().toUpperCase(Locale.ROOT);
 		return name.equals("GB2312") || name.equals("GBK") || name.equals("X-GBK") || name.equals("EUC-CN") ? GB18030
 				: charset;
+	}
+
+	private static boolean startsWith(byte[] content, byte[] prefix) {
+		return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
 	}
 
 	private static boolean isUtf8(byte[] content) {

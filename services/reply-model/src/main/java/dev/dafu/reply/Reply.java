@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param id stable id derived from issuer and document number (see {@link ReplyIdentity})
  * @param urls every URL the reply was found under
- * @param partUrls the continuation pages of a reply printed over several pages, in order
+ * @param partUrls the continuation pages of a reply printed over several pages, in order;
+ * or, for a reply read from a file its page links (附件), that file
  * @param site the id of the site profile it was crawled from
  * @param title the reply's title as printed
  * @param documentNumber the 文号 as printed

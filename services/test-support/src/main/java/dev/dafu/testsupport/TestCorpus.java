@@ -3,8 +3,12 @@ package dev.dafu.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,59 +17,121 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The test corpus, a copy of the project's shared corpus kept on the classpath: the
- * synthetic public site ({@code site-public/www} with its {@code expected.json}) and real
- * replies ({@code real/}). See {@code dafu/corpus/README.md}.
+ * The test corpus, kept on the classpath: two synthetic sites, each a web root
+ * ({@code www}) with its {@code expected.json}, and real replies ({@code real/}). See
+ * {@code dafu/corpus/README.md}.
  */
 public final class TestCorpus {
 
 	private static final String ROOT = "dafu/corpus/";
 
-	private static final String SITE = ROOT + "site-public/www/";
+	/**
+	 * The public corpus's site ({@code site-public}): two TRS-style templates, the traps
+	 * of robots.txt, a broken link, non-replies and a duplicate.
+	 */
+	public static final Site PUBLIC = new Site("site-public");
+
+	/**
+	 * The project's own site of what real sites do beyond the public corpus
+	 * ({@code site-varied}): layout tables, Word-pasted markup, ministries' letters,
+	 * attachments (DOCX, DOC, WPS, PDF, OFD), listings a script loads, pages only a
+	 * sitemap or a year catalogue names, odd encodings, look-alikes.
+	 */
+	public static final Site VARIED = new Site("site-varied");
 
 	private TestCorpus() {
 	}
 
-	/**
-	 * A page of the public site by its URL path, e.g. {@code /jytabl/rddbjy/index.html}.
-	 */
-	public static byte[] sitePage(String urlPath) {
-		return bytes(SITE + urlPath.replaceFirst("^/", ""));
-	}
+	/** One synthetic site of the corpus. */
+	public static final class Site {
 
-	/**
-	 * {@code site-public/expected.json}: what a correct parse of the public site gives.
-	 */
-	public static JsonNode expected() {
-		try {
-			return new ObjectMapper().readTree(bytes(ROOT + "site-public/expected.json"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+		private static final String HEADERS = ".headers";
 
-	/**
-	 * Writes the public site's files under {@code folder}, to be served by a real HTTP
-	 * server.
-	 */
-	public static Path writeSite(Path folder) {
-		try {
-			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-			String base = resolver.getResource("classpath:" + SITE).getURL().toString();
-			for (Resource resource : resolver.getResources("classpath*:" + SITE + "**/*.*")) {
-				String relative = resource.getURL().toString().substring(base.length());
-				Path file = folder.resolve(relative);
-				Files.createDirectories(file.getParent());
-				try (InputStream in = resource.getInputStream()) {
-					Files.copy(in, file);
+		private final String root;
+
+		private Site(String name) {
+			this.root = ROOT + name + "/";
+		}
+
+		/**
+		 * A page of the site by its URL path, with its query if any, e.g.
+		 * {@code /jytabl/rddbjy/index.html} or {@code /list.json?page=2}.
+		 */
+		public byte[] page(String urlPath) {
+			return bytes(file(urlPath));
+		}
+
+		/**
+		 * The headers the site sends with a page besides its type (from its
+		 * {@code .headers} sidecar), e.g. {@code Content-Disposition}; none for most.
+		 */
+		public Map<String, String> headers(String urlPath) {
+			Map<String, String> headers = new LinkedHashMap<>();
+			String resource = file(urlPath) + HEADERS;
+			if (TestCorpus.class.getClassLoader().getResource(resource) != null) {
+				for (String line : new String(bytes(resource), StandardCharsets.UTF_8).split("\n")) {
+					int colon = line.indexOf(':');
+					if (colon > 0) {
+						headers.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+					}
 				}
 			}
-			return folder;
+			return headers;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		/** {@code expected.json}: what a correct parse of the site gives. */
+		public JsonNode expected() {
+			try {
+				return new ObjectMapper().readTree(bytes(this.root + "expected.json"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
+
+		/**
+		 * Writes the site's files under {@code folder}, to be served by a real HTTP
+		 * server.
+		 */
+		public Path write(Path folder) {
+			try {
+				PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+				String www = this.root + "www/";
+				String base = resolver.getResource("classpath:" + www).getURL().toString();
+				for (Resource resource : resolver.getResources("classpath*:" + www + "**/*.*")) {
+					String relative = resource.getURL().toString().substring(base.length());
+					// Resource URLs are percent-encoded where a file name is not ASCII.
+					Path file = folder.resolve(URLDecoder.decode(relative.replace("+", "%2B"), StandardCharsets.UTF_8));
+					Files.createDirectories(file.getParent());
+					try (InputStream in = resource.getInputStream()) {
+						Files.copy(in, file);
+					}
+				}
+				return folder;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * The file serving {@code urlPath}: its path decoded, a query naming a file of
+		 * its own ({@code list.json@page=2}), as {@code StaticSite} serves them.
+		 */
+		private String file(String urlPath) {
+			int query = urlPath.indexOf('?');
+			String path = URLDecoder.decode((query < 0 ? urlPath : urlPath.substring(0, query)).replace("+", "%2B"),
+					StandardCharsets.UTF_8);
+			String file = this.root + "www/" + path.replaceFirst("^/", "");
+			if (query >= 0) {
+				String withQuery = file + "@" + urlPath.substring(query + 1);
+				if (TestCorpus.class.getClassLoader().getResource(withQuery) != null) {
+					return withQuery;
+				}
+			}
+			return file;
+		}
+
 	}
 
 	private static byte[] bytes(String resource) {

@@ -58,14 +58,14 @@ public class ParserBenchmark {
 
 	@Setup
 	public void loadCorpus() {
-		JsonNode expected = TestCorpus.expected();
+		JsonNode expected = TestCorpus.PUBLIC.expected();
 		List<String> urls = new ArrayList<>();
 		expected.get("replies").forEach(reply -> reply.get("urls").forEach(url -> urls.add(url.asText())));
 		expected.get("nonReplyUrls").forEach(url -> urls.add(url.asText()));
 		expected.get("forbiddenUrls").forEach(url -> urls.add(url.asText()));
 		this.pages = urls.stream()
 			.map(url -> new CrawledPage("http://demo.test" + url, "demo", Instant.now(), 200, "text/html",
-					TestCorpus.sitePage(url)))
+					TestCorpus.PUBLIC.page(url)))
 			.toList();
 		if (this.pages.size() != PAGES) {
 			throw new IllegalStateException("expected " + PAGES + " detail pages, found " + this.pages.size());

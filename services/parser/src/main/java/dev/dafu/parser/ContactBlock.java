@@ -1,0 +1,146 @@
+package dev.dafu.parser;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.dafu.reply.Contact;
+
+/**
+ * Reads the contact block at the end of a reply, in whatever lines it is printed: one
+ * field a line ({@code 联系人姓名：…}, {@code 联系电话：…}), several on one line
+ * ({@code 联系人：张三　联系电话：…}, {@code 联系人：张三，电话：…}), or fields printed under one label
+ * ({@code 联系单位及电话：财政部税政司 010-68551234}, {@code 联系人及电话：赵静 010-…}). Each field is cut where
+ * the next label starts, so a name never swallows the phone number after it. The first
+ * value found of each field wins.
+ */
+final class ContactBlock {
+
+	/**
+	 * Contact details stand in short lines; body paragraphs are not searched for them.
+	 */
+	private static final int MAX_LINE_LENGTH = 120;
+
+	/**
+	 * Every label, longer ones first so that {@code 联系人姓名} is not read as {@code 联系人}.
+	 */
+	private static final Pattern LABEL = Pattern.compile("(联系单位及(?:联系)?电话|承办单位及(?:联系)?电话|联系人及(?:联系)?电话|联系人(?:和|与)电话"
+			+ "|联系人姓名|联系人员|联系人|承办人|经办人|联系单位|承办单位|承办处室|联系方式|联系电话|电话号码|办公电话|电话|手机"
+			+ "|联系地址|通讯地址|通信地址|地址|邮政编码|邮编)\\s*[：:]\\s*");
+
+	private static final Pattern PHONE = Pattern.compile("[（(]?\\d[\\d\\-－—()（）\\s]{5,20}\\d[)）]?");
+
+	private static final Pattern POSTCODE = Pattern.compile("\\d{6}");
+
+	/** Labels whose value names a person, beside a phone number perhaps. */
+	private static final Pattern NAME_LABELS = Pattern.compile("联系人|承办人|经办人|联系方式");
+
+	private static final Pattern EMPTY_BRACKETS = Pattern.compile("[（(]\\s*[）)]");
+
+	/** Punctuation between fields that is not part of a value. */
+	private static final Pattern SEPARATORS = Pattern.compile("^[\\s，,；;、。]+|[\\s，,；;、。]+$");
+
+	/** What stands around a name or a unit and is not part of it. */
+	private static final Pattern EDGES = Pattern.compile("^[\\s，,；;、。（()）]+|[\\s，,；;、。（()）]+$");
+
+	private ContactBlock() {
+	}
+
+	/** The contact printed in {@code lines}, or null when they print none. */
+	static Contact read(List<String> lines) {
+		Fields fields = new Fields();
+		for (String line : lines) {
+			if (line.length() <= MAX_LINE_LENGTH && (line.indexOf('：') >= 0 || line.indexOf(':') >= 0)) {
+				readLine(line, fields);
+			}
+		}
+		return fields.isEmpty() ? null
+				: new Contact(fields.name, fields.phone, fields.address, fields.postcode, fields.unit);
+	}
+
+	private static void readLine(String line, Fields fields) {
+		Matcher label = LABEL.matcher(line);
+		if (!label.find() || label.start() > 2) {
+			return;
+		}
+		while (true) {
+			String name = label.group(1);
+			int valueStart = label.end();
+			boolean more = label.find();
+			String value = line.substring(valueStart, more ? label.start() : line.length());
+			fields.read(name, SEPARATORS.matcher(PageText.fold(value)).replaceAll(""));
+			if (!more) {
+				return;
+			}
+		}
+	}
+
+	/** A phone number in {@code value}, with at least seven digits; null when none. */
+	private static String phoneIn(String value) {
+		Matcher phone = PHONE.matcher(value);
+		while (phone.find()) {
+			String found = phone.group().strip().replaceFirst("^[（(](.*)[）)]$", "$1");
+			if (found.replaceAll("\\D", "").length() >= 7) {
+				return found;
+			}
+		}
+		return null;
+	}
+
+	/** What a value says besides its phone number: a name or a unit. */
+	private static String besidesPhone(String value, String phone) {
+		String rest = phone == null ? value : EMPTY_BRACKETS.matcher(value.replace(phone, " ")).replaceAll(" ");
+		rest = EDGES.matcher(PageText.fold(rest)).replaceAll("");
+		return rest.isEmpty() ? null : rest;
+	}
+
+	/** The fields as they are found. */
+	private static final class Fields {
+
+		private String name;
+
+		private String unit;
+
+		private String phone;
+
+		private String address;
+
+		private String postcode;
+
+		void read(String label, String value) {
+			if (value.isEmpty()) {
+				return;
+			}
+			switch (label) {
+				case "联系地址", "通讯地址", "通信地址", "地址" -> this.address = first(this.address, value);
+				case "邮政编码", "邮编" -> {
+					Matcher postcode = POSTCODE.matcher(value);
+					this.postcode = first(this.postcode, postcode.find() ? postcode.group() : null);
+				}
+				case "联系单位", "承办单位", "承办处室" -> this.unit = first(this.unit, besidesPhone(value, null));
+				default -> {
+					String phone = phoneIn(value);
+					this.phone = first(this.phone, phone);
+					String rest = besidesPhone(value, phone);
+					if (label.startsWith("联系单位") || label.startsWith("承办单位")) {
+						this.unit = first(this.unit, rest);
+					}
+					else if (NAME_LABELS.matcher(label).lookingAt()) {
+						this.name = first(this.name, rest);
+					}
+				}
+			}
+		}
+
+		boolean isEmpty() {
+			return this.name == null && this.unit == null && this.phone == null && this.address == null
+					&& this.postcode == null;
+		}
+
+		private static String first(String found, String candidate) {
+			return found != null ? found : candidate;
+		}
+
+	}
+
+}
