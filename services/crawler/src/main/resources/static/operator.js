@@ -50,6 +50,32 @@ function counts(summary) {
     + errors + (errors === 1 ? ' error' : ' errors');
 }
 
+// What the parser made of the pages a crawl sent: the line that shows at once whether a
+// site is being read.
+function parsedLine(crawl) {
+  const parsed = crawl.parsed;
+  if (!parsed || (parsed.pagesRead === 0 && !crawl.awaitingParser)) {
+    return null;
+  }
+  let line = parsed.replies + (parsed.replies === 1 ? ' reply' : ' replies') + ' from ' + parsed.pagesWithReplies
+    + ' pages, ' + parsed.notReplies + ' not replies, ' + parsed.deadLettered + ' dead-lettered';
+  if (crawl.awaitingParser) {
+    line += ', ' + crawl.awaitingParser + ' awaiting the parser';
+  }
+  return el('div', line, parsed.deadLettered > 0 ? 'warning' : '');
+}
+
+function reasonList(crawl) {
+  const list = el('ul', null, 'reasons');
+  for (const reason of (crawl.parsed && crawl.parsed.reasons) || []) {
+    const what = reason.result === 'DEAD_LETTERED' ? 'dead-lettered: ' + reason.reason : 'not a reply';
+    const item = el('li', reason.pages + ' ' + what + ' — e.g. ');
+    item.append(el('span', reason.exampleUrl, 'url'));
+    list.append(item);
+  }
+  return list.children.length ? list : null;
+}
+
 function crawlCell(crawl) {
   const cell = el('td');
   if (!crawl) {
@@ -60,6 +86,10 @@ function crawlCell(crawl) {
     el('span', when(crawl.endedAt || crawl.startedAt || crawl.queuedAt), 'muted'));
   if (crawl.summary) {
     cell.append(el('div', counts(crawl.summary)));
+  }
+  const parsed = parsedLine(crawl);
+  if (parsed) {
+    cell.append(parsed);
   }
   if (crawl.message) {
     cell.append(el('div', crawl.message, 'muted'));
@@ -130,6 +160,14 @@ async function showCrawls() {
       crawl.resumes ? ', resumed ' + crawl.resumes + '×' : '');
     if (crawl.message) {
       item.append(el('div', crawl.message, 'muted'));
+    }
+    const parsed = parsedLine(crawl);
+    if (parsed) {
+      item.append(parsed);
+      const reasons = reasonList(crawl);
+      if (reasons) {
+        item.append(reasons);
+      }
     }
     const summary = crawl.summary;
     if (summary) {

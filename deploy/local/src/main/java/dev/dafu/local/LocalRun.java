@@ -86,6 +86,9 @@ public final class LocalRun {
 		StaticSite demoSite = StaticSite.start(this.repository.resolve("deploy/local/demo-site"),
 				port("DAFU_DEMO_SITE_PORT", 8090));
 		this.started.add(demoSite);
+		StaticSite variedSite = StaticSite.start(this.repository.resolve("deploy/local/varied-site"),
+				port("DAFU_VARIED_SITE_PORT", 8091));
+		this.started.add(variedSite);
 
 		String operator = env("DAFU_OPERATOR_USER", "operator");
 		String password = System.getenv("DAFU_OPERATOR_PASSWORD");
@@ -96,11 +99,15 @@ public final class LocalRun {
 		Map<String, String> common = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
 				"DAFU_ELASTICSEARCH_URIS", elasticsearch.uri().toString(), "DAFU_OPERATOR_USER", operator,
 				"DAFU_OPERATOR_PASSWORD", password);
-		// The demo site is on loopback, which a site profile must allow; a short delay
-		// keeps start-up quick.
+		// The demo sites are on loopback, which a site profile must allow; a short delay
+		// keeps start-up quick. The second is registered with nothing but its home page,
+		// as an operator registers a site they have never seen.
 		List<String> crawlerArgs = new ArrayList<>(
 				List.of("--dafu.crawler.sites[0].id=demo", "--dafu.crawler.sites[0].name=Dafu demo site",
-						"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=100"));
+						"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=100",
+						"--dafu.crawler.sites[1].id=varied", "--dafu.crawler.sites[1].name=Dafu varied demo site",
+						"--dafu.crawler.sites[1].allow-private-network=true", "--dafu.crawler.sites[1].delay-ms=100",
+						"--dafu.crawler.sites[1].start-urls[0]=" + variedSite.baseUri().resolve("/index.html")));
 		for (int i = 0; i < DEMO_START_PAGES.size(); i++) {
 			crawlerArgs.add("--dafu.crawler.sites[0].start-urls[" + i + "]="
 					+ demoSite.baseUri().resolve(DEMO_START_PAGES.get(i)));
@@ -124,14 +131,14 @@ public final class LocalRun {
 		say("  Search UI:   " + search);
 		say("  Search API:  " + search.resolve("/api/replies?q=") + "科技创新");
 		say("  Crawler:     " + services.get(4).uri("/") + " (the operator page: sites, crawls, crawl now)");
-		say("  Demo site:   " + demoSite.baseUri() + "/");
+		say("  Demo sites:  " + demoSite.baseUri() + "/ and " + variedSite.baseUri() + "/ (layouts, files, scripts)");
 		say("  Logs:        " + logs);
 		say("  Operator:    " + operator
 				+ (generated ? " / " + password + " (generated for this run; set DAFU_OPERATOR_PASSWORD to choose)"
 						: " / the password in DAFU_OPERATOR_PASSWORD"));
 		say("Stop it with Ctrl-C or deploy/local/stop.");
 		long replies = awaitCrawl(search.resolve("/api/replies?size=1"));
-		say("Demo site crawled: " + replies + " replies searchable, "
+		say("Demo sites crawled: " + replies + " replies searchable, "
 				+ Duration.between(begin, Instant.now()).toSeconds() + " s after start.");
 	}
 

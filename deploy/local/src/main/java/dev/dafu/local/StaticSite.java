@@ -68,7 +68,10 @@ public final class StaticSite implements AutoCloseable {
 		return site;
 	}
 
-	/** Every path asked for so far, in order, so tests can see what a crawler fetched. */
+	/**
+	 * Every path asked for so far, with its query if it had one, in order, so tests can
+	 * see what a crawler fetched.
+	 */
 	public List<String> requestedPaths() {
 		return this.requests.stream().map(Request::path).toList();
 	}
@@ -90,7 +93,10 @@ public final class StaticSite implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String method = exchange.getRequestMethod();
-			this.requests.add(new Request(exchange.getRequestURI().getPath(), Instant.now()));
+			URI target = exchange.getRequestURI();
+			this.requests
+				.add(new Request(target.getPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()),
+						Instant.now()));
 			if (!method.equals("GET") && !method.equals("HEAD")) {
 				exchange.sendResponseHeaders(405, -1);
 				return;
@@ -148,7 +154,7 @@ public final class StaticSite implements AutoCloseable {
 	/**
 	 * One request the site received.
 	 *
-	 * @param path the path asked for
+	 * @param path the path asked for, with its query if it had one
 	 * @param at when it arrived
 	 */
 	public record Request(String path, Instant at) {

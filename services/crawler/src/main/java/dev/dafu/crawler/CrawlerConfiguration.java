@@ -1,6 +1,7 @@
 package dev.dafu.crawler;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.PageGone;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -59,6 +61,26 @@ class CrawlerConfiguration {
 	@Bean
 	ElasticsearchDocuments<Frontier.Entry> frontierEntries(ElasticsearchClient elasticsearchClient) {
 		return Frontier.entries(elasticsearchClient);
+	}
+
+	@Bean
+	ElasticsearchDocuments<PageOutcomes.Stored> pageOutcomeDocuments(ElasticsearchClient elasticsearchClient) {
+		return PageOutcomes.documents(elasticsearchClient);
+	}
+
+	@Bean
+	PageOutcomes pageOutcomes(ElasticsearchDocuments<PageOutcomes.Stored> pageOutcomeDocuments,
+			ElasticsearchClient elasticsearchClient) {
+		return new PageOutcomes(pageOutcomeDocuments, elasticsearchClient);
+	}
+
+	/**
+	 * {@code crawl.pages.outcomes} → the crawl's record: what the parser made of each
+	 * page a crawl sent. Writing an outcome again changes nothing, so redelivery is safe.
+	 */
+	@Bean
+	Consumer<PageOutcome> recordPageOutcome(PageOutcomes pageOutcomes) {
+		return pageOutcomes::record;
 	}
 
 	/** Each crawl's frontier, in Elasticsearch, so a crawl outlives its crawler. */

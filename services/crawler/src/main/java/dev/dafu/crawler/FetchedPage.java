@@ -13,9 +13,10 @@ import java.net.URI;
  * @param retryAfter the Retry-After header, may be null
  * @param etag the ETag header, may be null
  * @param lastModified the Last-Modified header, may be null
+ * @param contentDisposition the Content-Disposition header (a file's name), may be null
  */
 record FetchedPage(URI uri, int status, String contentType, byte[] body, String location, String retryAfter,
-		String etag, String lastModified) {
+		String etag, String lastModified, String contentDisposition) {
 
 	boolean notModified() {
 		return this.status == 304;

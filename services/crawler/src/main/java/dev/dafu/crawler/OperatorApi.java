@@ -2,6 +2,7 @@ package dev.dafu.crawler;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import jakarta.validation.Valid;
@@ -33,9 +34,12 @@ class OperatorApi {
 
 	private final Crawls crawls;
 
-	OperatorApi(ElasticsearchDocuments<SiteProfile> sites, Crawls crawls) {
+	private final PageOutcomes outcomes;
+
+	OperatorApi(ElasticsearchDocuments<SiteProfile> sites, Crawls crawls, PageOutcomes outcomes) {
 		this.sites = sites;
 		this.crawls = crawls;
+		this.outcomes = outcomes;
 	}
 
 	/** Registers a site, or updates the one with the same id. */
@@ -71,20 +75,25 @@ class OperatorApi {
 	 * if one is on.
 	 */
 	@PostMapping("/sites/{id}/crawls")
-	ResponseEntity<CrawlRecord> crawlNow(@PathVariable String id) {
+	ResponseEntity<CrawlStatus> crawlNow(@PathVariable String id) {
 		CrawlRecord crawl = this.crawls.crawlNow(id, "manual");
-		return ResponseEntity.accepted().location(URI.create("/api/crawls/" + crawl.id())).body(crawl);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/crawls/" + crawl.id()))
+			.body(CrawlStatus.of(crawl, Map.of()));
 	}
 
 	@GetMapping("/sites/{id}/crawls")
-	List<CrawlRecord> recentCrawls(@PathVariable String id) {
+	List<CrawlStatus> recentCrawls(@PathVariable String id) {
 		site(id);
-		return this.crawls.recent(id);
+		return CrawlStatus.of(this.crawls.recent(id), this.outcomes);
 	}
 
+	/** The crawl, with what the parser made of the pages it sent so far. */
 	@GetMapping("/crawls/{crawlId}")
-	CrawlRecord crawl(@PathVariable String crawlId) {
-		return this.crawls.find(crawlId).orElseThrow(() -> new NoSuchElementException("no crawl with id " + crawlId));
+	CrawlStatus crawl(@PathVariable String crawlId) {
+		CrawlRecord crawl = this.crawls.find(crawlId)
+			.orElseThrow(() -> new NoSuchElementException("no crawl with id " + crawlId));
+		return CrawlStatus.of(List.of(crawl), this.outcomes).get(0);
 	}
 
 	/**
@@ -92,10 +101,10 @@ class OperatorApi {
 	 * request.
 	 */
 	@DeleteMapping("/crawls/{crawlId}")
-	ResponseEntity<CrawlRecord> cancel(@PathVariable String crawlId) {
-		return ResponseEntity.accepted()
-			.body(this.crawls.cancel(crawlId)
-				.orElseThrow(() -> new NoSuchElementException("no crawl with id " + crawlId)));
+	ResponseEntity<CrawlStatus> cancel(@PathVariable String crawlId) {
+		CrawlRecord crawl = this.crawls.cancel(crawlId)
+			.orElseThrow(() -> new NoSuchElementException("no crawl with id " + crawlId));
+		return ResponseEntity.accepted().body(CrawlStatus.of(List.of(crawl), this.outcomes).get(0));
 	}
 
 	@ExceptionHandler(NoSuchElementException.class)

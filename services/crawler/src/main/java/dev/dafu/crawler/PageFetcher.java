@@ -53,6 +53,11 @@ class PageFetcher {
 		this.backoff = backoff;
 	}
 
+	/** The most bytes one page may have. */
+	long maxBytes() {
+		return this.maxBytes;
+	}
+
 	/**
 	 * The page at {@code uri}, after redirects and retries; its status may still be an
 	 * error.
@@ -140,7 +145,8 @@ class PageFetcher {
 				response.body(), response.headers().firstValue("Location").orElse(null),
 				response.headers().firstValue("Retry-After").orElse(null),
 				response.headers().firstValue("ETag").orElse(null),
-				response.headers().firstValue("Last-Modified").orElse(null));
+				response.headers().firstValue("Last-Modified").orElse(null),
+				response.headers().firstValue("Content-Disposition").orElse(null));
 	}
 
 	/**

@@ -18,10 +18,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -33,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
@@ -50,6 +52,10 @@ import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.ContentDisposition;
+
+import dev.dafu.reply.Attachment;
+import dev.dafu.reply.AttachmentLink;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageCharset;
 import dev.dafu.reply.PageGone;
@@ -75,10 +81,20 @@ class SiteCrawler {
 
 	private static final int MAX_ERROR_LINES = 200;
 
-	private static final Pattern PAGE_COUNT = Pattern
-		.compile("createPageHTML\\(\\s*(\\d+)\\s*,\\s*\\d+\\s*,\\s*[\"']([^\"']+)[\"']\\s*,\\s*[\"']([^\"']+)[\"']");
+	/** A page linking more files than this is not a stub of one reply. */
+	private static final int MAX_ATTACHMENTS = 10;
 
-	private static final Pattern PRINTED_TOTAL = Pattern.compile("共\\s*(\\d+)\\s*[件条篇]");
+	/**
+	 * Link text that names a reply: {@code 对…第0312号代表建议的答复}, {@code …提案答复的函},
+	 * {@code …会办意见}.
+	 */
+	private static final Pattern REPLY_LINK_TEXT = Pattern.compile(".{0,80}(建议|提案|议案).{0,80}(答复|复函|会办意见|函)\\S{0,20}");
+
+	/** Link text that names a year's catalogue: {@code 2023年}, {@code 2023年度建议提案}. */
+	private static final Pattern YEAR_LINK_TEXT = Pattern.compile("\\s*(19|20)\\d{2}\\s*年?度?\\s*\\S{0,12}");
+
+	/** A page linking at least this many replies is a listing, whatever its name. */
+	private static final int LISTING_REPLY_LINKS = 3;
 
 	private final PageFetcher fetcher;
 
@@ -116,14 +132,17 @@ class SiteCrawler {
 	 * frontier is kept, so it can resume
 	 */
 	CrawlSummary crawl(SiteProfile site, String crawlId, BooleanSupplier cancelled) throws InterruptedException {
-		SiteVisit visit = new SiteVisit(site, crawlId);
+		SiteVisit visit = new SiteVisit(site, crawlId, cancelled);
 		visit.resume(this.frontier.entries(crawlId));
 		visit.start();
-		Frontier.Entry link;
-		while (visit.mayGoOn(cancelled) && (link = visit.waitingLinks.pollFirst()) != null) {
-			visit.process(link);
+		// Detail pages may name listings (a year's catalogue), so the two take turns.
+		while (visit.mayGoOn(cancelled) && visit.hasWork()) {
+			Frontier.Entry link;
+			while (visit.mayGoOn(cancelled) && (link = visit.waitingLinks.pollFirst()) != null) {
+				visit.process(link);
+			}
+			visit.crawlDetails(cancelled);
 		}
-		visit.crawlDetails(cancelled);
 		CrawlSummary summary = visit.summary(cancelled.getAsBoolean());
 		this.frontier.forget(crawlId);
 		log.info(
@@ -133,38 +152,6 @@ class SiteCrawler {
 				summary.pagesUnchanged(), summary.pagesGone(), summary.skippedByRobots(), summary.errorsByKind(),
 				summary.coverage(), summary.stoppedEarly() == null ? "" : ", stopped early: " + summary.stoppedEarly());
 		return summary;
-	}
-
-	private Set<URI> links(Document document, Set<String> hosts) {
-		Set<URI> links = new LinkedHashSet<>();
-		for (Element anchor : document.select("a[href]")) {
-			URI link = normalise(anchor.absUrl("href"));
-			if (link != null && hosts.contains(SiteProfile.hostOf(link))) {
-				links.add(link);
-			}
-		}
-		return links;
-	}
-
-	/**
-	 * Pages of a paginated listing that only a script call names:
-	 * {@code createPageHTML(12, 0, "index", "html")}.
-	 */
-	private List<URI> pagination(Document document, URI listing) {
-		List<URI> pages = new ArrayList<>();
-		for (Element script : document.select("script")) {
-			Matcher call = PAGE_COUNT.matcher(script.data());
-			if (call.find()) {
-				int count = Math.min(Integer.parseInt(call.group(1)), 10_000);
-				for (int i = 1; i < count; i++) {
-					URI page = normalise(listing.resolve(call.group(2) + "_" + i + "." + call.group(3)).toString());
-					if (page != null) {
-						pages.add(page);
-					}
-				}
-			}
-		}
-		return pages;
 	}
 
 	/** The URL in canonical form, or null when it is not an http(s) URL. */
@@ -185,6 +172,25 @@ class SiteCrawler {
 
 	private static Document parse(FetchedPage page) {
 		return Jsoup.parse(PageCharset.decode(page.body(), page.contentType()), page.uri().toString());
+	}
+
+	/**
+	 * A file's name: the one its {@code Content-Disposition} gives, else the one its link
+	 * gives.
+	 */
+	private static String fileName(FetchedPage file, String linked) {
+		if (file.contentDisposition() != null) {
+			try {
+				String name = ContentDisposition.parse(file.contentDisposition()).getFilename();
+				if (name != null && !name.isBlank()) {
+					return name;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// An unreadable header: the link's name serves.
+			}
+		}
+		return linked;
 	}
 
 	private static boolean isHtml(FetchedPage page) {
@@ -214,13 +220,15 @@ class SiteCrawler {
 	}
 
 	/**
-	 * A detail page's continuation pages and the hash of what they all say.
+	 * What belongs to a detail page, and the hash of what it all says.
 	 *
-	 * @param parts the continuation pages, in order
-	 * @param contentHash the hash of the page's and its continuations' readable content
-	 * @param missing the continuation page that could not be read, if one could not
+	 * @param parts its continuation pages, in order
+	 * @param attachments the files it links as its reply
+	 * @param contentHash the hash of the readable content of the page, its continuations
+	 * and its files
+	 * @param missing a continuation page or file that could not be read, if one could not
 	 */
-	private record Continued(List<PagePart> parts, String contentHash, URI missing) {
+	private record WholePage(List<PagePart> parts, List<Attachment> attachments, String contentHash, URI missing) {
 	}
 
 	/**
@@ -261,6 +269,9 @@ class SiteCrawler {
 
 		private final String crawlId;
 
+		/** Says when an operator cancelled the crawl, or another instance took it. */
+		private final BooleanSupplier cancelled;
+
 		private final RobotsRules robots;
 
 		/** The hosts the crawl stays on, those its leases cover. */
@@ -268,6 +279,12 @@ class SiteCrawler {
 
 		/** Every URL found, whether done or waiting. */
 		private final Set<String> seen = new HashSet<>();
+
+		/**
+		 * The data endpoints and their pages read so far, each read once though every
+		 * page of a listing names it; detail pages are read by several workers at once.
+		 */
+		private final Set<URI> endpointsRead = ConcurrentHashMap.newKeySet();
 
 		/**
 		 * Sitemaps and listings waiting, then detail pages waiting, each in found order.
@@ -300,9 +317,10 @@ class SiteCrawler {
 
 		private String stoppedEarly;
 
-		SiteVisit(SiteProfile site, String crawlId) {
+		SiteVisit(SiteProfile site, String crawlId, BooleanSupplier cancelled) {
 			this.site = site;
 			this.crawlId = crawlId;
+			this.cancelled = cancelled;
 			this.hosts = site.hosts();
 			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName,
 					site.allowPrivateNetwork());
@@ -352,6 +370,10 @@ class SiteCrawler {
 			}
 			found(sitemaps);
 			found(startEntries);
+		}
+
+		synchronized boolean hasWork() {
+			return !this.waitingLinks.isEmpty() || !this.waitingDetails.isEmpty();
 		}
 
 		synchronized boolean mayGoOn(BooleanSupplier cancelled) {
@@ -453,14 +475,14 @@ class SiteCrawler {
 		}
 
 		/**
-		 * Records the URLs not seen before in {@code links}, as listings or detail pages
-		 * by the site's patterns, and queues them.
+		 * Records the URLs not seen before in {@code links}, as listings (those in
+		 * {@code listings} too) or detail pages by the site's patterns, and queues them.
 		 */
-		private void foundLinks(Collection<URI> links) {
+		private synchronized void foundLinks(Collection<URI> links, Set<URI> listings) {
 			List<Frontier.Entry> entries = new ArrayList<>();
 			for (URI link : links) {
 				if (!this.seen.contains(link.toString())) {
-					if (this.site.isListing(link.getPath())) {
+					if (listings.contains(link) || this.site.isListing(link.getPath())) {
 						entries.add(entry(link, Frontier.Kind.LISTING));
 					}
 					else if (this.site.isDetail(link.getPath())) {
@@ -471,7 +493,7 @@ class SiteCrawler {
 			found(entries);
 		}
 
-		private void found(List<Frontier.Entry> entries) {
+		private synchronized void found(List<Frontier.Entry> entries) {
 			List<Frontier.Entry> fresh = entries.stream().filter(entry -> this.seen.add(entry.url())).toList();
 			if (fresh.isEmpty()) {
 				return;
@@ -483,28 +505,158 @@ class SiteCrawler {
 		}
 
 		/**
-		 * Reads a listing for its links and pagination, and what it says of its folder:
-		 * the total it prints and the detail pages it links there.
+		 * Reads a listing for its links, its pagination and the rows its scripts load,
+		 * and what it says of its folder: the total it prints and the detail pages it
+		 * links there. An answer that is a data endpoint's (JSON, XML) is read for its
+		 * rows.
 		 */
 		private void readListing(URI uri, Work work) throws InterruptedException {
 			FetchedPage page = fetch(uri, work);
-			if (page == null || !isHtml(page)) {
+			if (page == null) {
+				return;
+			}
+			if (FeedLinks.isFeed(page.body(), page.contentType())) {
+				work.result = Frontier.Result.READ;
+				foundLinks(readFeed(page, uri.toString(), work), Set.of());
+				return;
+			}
+			if (!isHtml(page)) {
 				return;
 			}
 			work.result = Frontier.Result.READ;
-			Document document = parse(page);
-			Set<URI> links = links(document, this.hosts);
-			links.addAll(pagination(document, uri));
+			PageLinks.Found found = PageLinks.of(parse(page));
+			Set<URI> links = inScope(found.anchors().keySet());
+			Set<URI> rows = replyLinks(found);
+			rows.addAll(inScope(found.scripted()));
+			rows.addAll(readEndpoints(found, uri, work));
+			links.addAll(rows);
+			links.addAll(inScope(found.pagination()));
+			Set<URI> years = yearLinks(found);
+			// A listing's rows are its links in its own folder (site chrome links
+			// elsewhere), and, wherever they lead, those titled as replies and those
+			// its scripts load.
 			String folder = uri.getPath().substring(0, uri.getPath().lastIndexOf('/') + 1);
-			Matcher total = PRINTED_TOTAL.matcher(document.text());
 			work.folder = folder;
-			work.printedTotal = total.find() ? Integer.valueOf(total.group(1)) : null;
+			work.printedTotal = found.printedTotal();
 			work.linkedInFolder = links.stream()
-				.filter(link -> link.getPath().startsWith(folder) && !this.site.isListing(link.getPath())
+				.filter(link -> link.getPath().startsWith(folder) || rows.contains(link))
+				.filter(link -> !years.contains(link) && !this.site.isListing(link.getPath())
 						&& this.site.isDetail(link.getPath()))
 				.map(URI::toString)
 				.toList();
-			foundLinks(links);
+			foundLinks(links, years);
+		}
+
+		/**
+		 * Reads a detail page for what it names besides itself: replies it links (a
+		 * catalogue that looks like a detail page by its name), years' catalogues, and,
+		 * when it links several replies, its pagination and the rows its scripts load.
+		 */
+		private void followFrom(Document document, URI uri, Set<URI> files, Work work) throws InterruptedException {
+			PageLinks.Found found = PageLinks.of(document);
+			Set<URI> replies = replyLinks(found);
+			replies.removeAll(files);
+			Set<URI> links = new LinkedHashSet<>(replies);
+			if (replies.size() >= LISTING_REPLY_LINKS) {
+				links.addAll(inScope(found.scripted()));
+				links.addAll(inScope(found.pagination()));
+				links.addAll(readEndpoints(found, uri, work));
+			}
+			Set<URI> years = yearLinks(found);
+			links.addAll(years);
+			foundLinks(links, years);
+		}
+
+		/** The anchors whose text names a reply, on the site's hosts. */
+		private Set<URI> replyLinks(PageLinks.Found found) {
+			return inScope(found.anchors()
+				.entrySet()
+				.stream()
+				.filter(anchor -> REPLY_LINK_TEXT.matcher(anchor.getValue()).matches())
+				.map(Map.Entry::getKey)
+				.toList());
+		}
+
+		/**
+		 * The anchors whose text names a year ({@code 2023年}): a year's catalogue, read
+		 * as a listing whatever its name, unless the site's profile says what listings
+		 * are.
+		 */
+		private Set<URI> yearLinks(PageLinks.Found found) {
+			if (this.site.listingPattern() != null) {
+				return Set.of();
+			}
+			return inScope(found.anchors()
+				.entrySet()
+				.stream()
+				.filter(anchor -> YEAR_LINK_TEXT.matcher(anchor.getValue()).matches())
+				.map(Map.Entry::getKey)
+				.toList());
+		}
+
+		/**
+		 * The URLs among {@code urls} a crawl of the site may fetch, in canonical form.
+		 */
+		private Set<URI> inScope(Collection<String> urls) {
+			Set<URI> links = new LinkedHashSet<>();
+			for (String url : urls) {
+				URI link = normalise(url);
+				if (link != null && this.hosts.contains(SiteProfile.hostOf(link))
+						&& PageLinks.mayBePage(link.getPath())) {
+					links.add(link);
+				}
+			}
+			return links;
+		}
+
+		/**
+		 * Fetches the data endpoints a page's scripts load rows from, on the site's
+		 * hosts, for the page URLs in their rows.
+		 */
+		private Set<URI> readEndpoints(PageLinks.Found found, URI page, Work work) throws InterruptedException {
+			Set<URI> links = new LinkedHashSet<>();
+			for (URI endpoint : inScope(found.endpoints())) {
+				if (!mayGoOn(this.cancelled)) {
+					break;
+				}
+				FetchedPage answer = this.endpointsRead.add(endpoint) ? fetch(endpoint, work) : null;
+				if (answer != null) {
+					links.addAll(readFeed(answer, page.toString(), work));
+				}
+			}
+			return links;
+		}
+
+		/**
+		 * The page URLs in a data endpoint's answer and in its other pages, which it
+		 * counts; row URLs resolved against {@code base}, the page that named it.
+		 */
+		private Set<URI> readFeed(FetchedPage first, String base, Work work) throws InterruptedException {
+			Set<URI> links = new LinkedHashSet<>();
+			Set<URI> pages = new LinkedHashSet<>();
+			FetchedPage answer = first;
+			Iterator<URI> next = null;
+			while (answer != null) {
+				try {
+					FeedLinks.Found rows = FeedLinks.of(answer.body(), answer.contentType(), answer.uri().toString(),
+							base);
+					links.addAll(inScope(rows.links()));
+					if (next == null) {
+						pages.addAll(inScope(rows.pages()));
+						pages.remove(normalise(first.uri().toString()));
+						next = pages.iterator();
+					}
+				}
+				catch (IOException ex) {
+					work.fail("bad-feed", answer.uri() + ": " + ex.getMessage());
+				}
+				answer = null;
+				while (answer == null && next != null && next.hasNext() && mayGoOn(this.cancelled)) {
+					URI page = next.next();
+					answer = this.endpointsRead.add(page) ? fetch(page, work) : null;
+				}
+			}
+			return links;
 		}
 
 		/**
@@ -538,7 +690,7 @@ class SiteCrawler {
 				}
 				work.result = Frontier.Result.READ;
 				found(nested);
-				foundLinks(links);
+				foundLinks(links, Set.of());
 			}
 			catch (UnknownFormatException | IOException ex) {
 				work.fail("bad-sitemap", uri + ": " + ex.getMessage());
@@ -644,15 +796,28 @@ class SiteCrawler {
 				}
 				return;
 			}
-			Continued continued = readWithContinuations(page, work);
-			if (continued.missing() != null) {
-				// Sent without a page it continues on, the reply would be published cut
-				// short; the next crawl tries again.
-				work.fail("incomplete",
-						uri + ": not sent, its continuation page " + continued.missing() + " could not be read");
+			if (FeedLinks.isFeed(page.body(), page.contentType())) {
+				// A data endpoint a profile or a sitemap names: read for its rows, not
+				// sent.
+				work.result = Frontier.Result.READ;
+				foundLinks(readFeed(page, url, work), Set.of());
 				return;
 			}
-			String hash = continued.contentHash();
+			Document document = isHtml(page) ? parse(page) : null;
+			Map<URI, String> files = document == null ? Map.of() : attachmentLinks(document);
+			WholePage whole = readWhole(page, document, files, work);
+			if (document != null) {
+				followFrom(document, uri, files.keySet(), work);
+			}
+			if (whole.missing() != null) {
+				// Sent without a page it continues on or the file it is printed in, the
+				// reply would be published cut short or not at all; the next crawl tries
+				// again.
+				work.fail("incomplete",
+						uri + ": not sent, its continuation page or file " + whole.missing() + " could not be read");
+				return;
+			}
+			String hash = whole.contentHash();
 			if (wasThere && hash.equals(before.contentHash())) {
 				work.result = Frontier.Result.UNCHANGED;
 				remember(before, PageHistory.Status.FETCHED, page.etag(), page.lastModified(), hash,
@@ -660,7 +825,7 @@ class SiteCrawler {
 				return;
 			}
 			SiteCrawler.this.pages.fetched(new CrawledPage(url, this.site.id(), now, page.status(), page.contentType(),
-					page.body(), continued.parts(), List.of(), this.crawlId));
+					page.body(), whole.parts(), whole.attachments(), this.crawlId));
 			work.result = wasThere ? Frontier.Result.UPDATED : Frontier.Result.NEW;
 			SiteCrawler.this.history.put(new PageHistory.PageState(url, this.site.id(), PageHistory.Status.FETCHED,
 					page.etag(), page.lastModified(), hash, now, now, this.crawlId));
@@ -673,21 +838,25 @@ class SiteCrawler {
 		}
 
 		/**
-		 * Fetches the continuation pages of a page printed over several (each linked by
-		 * 下一页 and named after the first: {@code t2024_1.html} for {@code t2024.html}, at
-		 * most {@code MAX_PARTS}), and hashes what a reader sees of them all: the text of
-		 * HTML with whitespace folded, so a changed timestamp in markup is no change, and
-		 * the bytes of anything else. Each page is parsed once, for both.
+		 * Fetches what belongs to a detail page: the continuation pages of a page printed
+		 * over several (each linked by 下一页 and named after the first:
+		 * {@code t2024_1.html} for {@code t2024.html}, at most {@code MAX_PARTS}), and
+		 * the files it links (附件: PDF, DOCX …, at most {@code MAX_ATTACHMENTS}, on the
+		 * site's hosts), all together within the page size limit. Hashes what a reader
+		 * sees of them all: the text of HTML with whitespace folded, so a changed
+		 * timestamp in markup is no change, and the bytes of anything else. Each page is
+		 * parsed once.
 		 */
-		private Continued readWithContinuations(FetchedPage first, Work work) throws InterruptedException {
+		private WholePage readWhole(FetchedPage first, Document firstDocument, Map<URI, String> files, Work work)
+				throws InterruptedException {
 			Pattern partName = continuationName(first.uri());
 			MessageDigest digest = sha256();
 			List<PagePart> parts = new ArrayList<>();
 			Set<URI> seenParts = new HashSet<>(Set.of(first.uri()));
+			Document document = firstDocument;
 			FetchedPage current = first;
-			URI missing = null;
+			long size = first.body().length;
 			while (true) {
-				Document document = isHtml(current) ? parse(current) : null;
 				digest.update(document == null ? current.body()
 						: document.text().replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8));
 				URI next = document == null || partName == null || parts.size() >= MAX_PARTS ? null
@@ -697,12 +866,47 @@ class SiteCrawler {
 				}
 				current = fetch(next, work);
 				if (current == null) {
-					missing = next;
-					break;
+					return new WholePage(parts, List.of(), null, next);
 				}
+				size += current.body().length;
 				parts.add(new PagePart(current.uri().toString(), current.contentType(), current.body()));
+				document = isHtml(current) ? parse(current) : null;
 			}
-			return new Continued(List.copyOf(parts), HexFormat.of().formatHex(digest.digest()), missing);
+			List<Attachment> attachments = new ArrayList<>();
+			for (Map.Entry<URI, String> file : files.entrySet()) {
+				FetchedPage fetched = fetch(file.getKey(), work);
+				if (fetched != null && size + fetched.body().length > SiteCrawler.this.fetcher.maxBytes()) {
+					work.fail("too-large", first.uri() + ": with its files it is larger than "
+							+ SiteCrawler.this.fetcher.maxBytes() + " bytes");
+					fetched = null;
+				}
+				if (fetched == null) {
+					return new WholePage(parts, attachments, null, file.getKey());
+				}
+				size += fetched.body().length;
+				digest.update(fetched.body());
+				attachments.add(new Attachment(fetched.uri().toString(), fileName(fetched, file.getValue()),
+						fetched.contentType(), fetched.body()));
+			}
+			return new WholePage(List.copyOf(parts), List.copyOf(attachments),
+					HexFormat.of().formatHex(digest.digest()), null);
+		}
+
+		/**
+		 * The files a page links as its reply, on the site's hosts, with the names the
+		 * links give them.
+		 */
+		private Map<URI, String> attachmentLinks(Document document) {
+			Map<URI, String> files = new LinkedHashMap<>();
+			for (Element anchor : document.select("a[href]")) {
+				String href = anchor.absUrl("href");
+				Optional<String> name = AttachmentLink.fileName(href, anchor.text());
+				URI file = name.isPresent() ? normalise(href) : null;
+				if (file != null && this.hosts.contains(SiteProfile.hostOf(file)) && files.size() < MAX_ATTACHMENTS) {
+					files.putIfAbsent(file, name.get());
+				}
+			}
+			return files;
 		}
 
 		/** The page's 下一页 link, when it leads to a page named like a continuation. */

@@ -38,13 +38,14 @@ import org.springframework.scheduling.support.CronExpression;
  * may ask for more)
  * @param maxConcurrency at most this many requests to the site at once
  * @param allowPrivateNetwork whether the site may resolve to loopback, private or
- * link-local addresses (a local demo or test site); never for a site on the internet
+ * link-local addresses (a local demo or test site); never for a site on the internet;
+ * false when left out
  */
 public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(regexp = ID_PATTERN) String id,
 		@Size(max = 200) String name, @NotEmpty @Size(max = 50) List<URI> startUrls,
 		@Size(max = 500) String listingPattern, @Size(max = 500) String detailPattern, @Size(max = 100) String schedule,
 		String timeZone, @Min(1) @Max(100_000) Integer maxPages, @Min(0) @Max(600_000) Integer delayMs,
-		@Min(1) @Max(8) Integer maxConcurrency, boolean allowPrivateNetwork) {
+		@Min(1) @Max(8) Integer maxConcurrency, Boolean allowPrivateNetwork) {
 
 	static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,63}";
 
@@ -57,6 +58,9 @@ public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(rege
 		maxPages = maxPages == null ? 1000 : maxPages;
 		delayMs = delayMs == null ? 1000 : delayMs;
 		maxConcurrency = maxConcurrency == null ? 1 : maxConcurrency;
+		// Optional like every other setting: a profile that leaves it out is refused
+		// nothing, and is kept off the private network.
+		allowPrivateNetwork = allowPrivateNetwork != null && allowPrivateNetwork;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.dafu.parser;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.Reply;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,17 +26,14 @@ class ParserConfiguration {
 	/** The output binding for {@code replies.parsed}; see {@code parser.yml}. */
 	static final String REPLIES_BINDING = "parsedReplies-out-0";
 
+	/** The output binding for {@code crawl.pages.outcomes}; see {@code parser.yml}. */
+	static final String OUTCOMES_BINDING = "pageOutcomes-out-0";
+
 	@Bean
 	ReplyParser replyParser(ParserProperties properties) {
 		return new ReplyParser(Math.toIntExact(properties.maxPageSize().toBytes()));
 	}
 
-	/**
-	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page may hold no
-	 * reply (it is counted and dropped), one, or several (a PDF); one that looks like a
-	 * reply but cannot be read fails to the dead-letter topic. Sends are synchronous, so
-	 * a record is acknowledged only once all its replies are on the topic.
-	 */
 	/**
 	 * {@code crawl.pages.dlq} → {@code crawl.pages}, for pages that failed with an older
 	 * parser. Its binding does not start with the service: an operator starts it after a
@@ -50,19 +49,54 @@ class ParserConfiguration {
 		};
 	}
 
+	/**
+	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page may hold no
+	 * reply (it is counted and dropped), one, or several (a file holding several); one
+	 * that looks like a reply but cannot be read fails to the dead-letter topic. What
+	 * became of a page a crawl sent goes on {@code crawl.pages.outcomes} for the crawl's
+	 * record, after its replies. Sends are synchronous, so a record is acknowledged only
+	 * once all its replies are on the topic; a redelivered page tells the same outcome
+	 * again, which changes nothing.
+	 */
 	@Bean
 	Consumer<Message<CrawledPage>> parseReply(ReplyParser replyParser, StreamBridge streamBridge,
 			MeterRegistry meters) {
 		return message -> {
-			List<Reply> replies = replyParser.parse(message.getPayload());
+			CrawledPage page = message.getPayload();
+			List<Reply> replies;
+			try {
+				replies = replyParser.parse(page);
+			}
+			catch (UnparseableReplyException ex) {
+				meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
+				tell(streamBridge, page, PageOutcome.Result.DEAD_LETTERED, List.of(), ex.reason());
+				throw ex;
+			}
 			meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply").increment();
 			for (Reply reply : replies) {
-				if (!streamBridge.send(REPLIES_BINDING,
-						MessageBuilder.withPayload(reply).setHeader(KafkaHeaders.KEY, reply.id()).build())) {
-					throw new IllegalStateException("replies.parsed did not accept reply " + reply.id());
-				}
+				send(streamBridge, REPLIES_BINDING, reply.id(), reply);
 			}
+			tell(streamBridge, page, replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
+					replies.stream().map(Reply::id).toList(), null);
 		};
+	}
+
+	/**
+	 * Tells the crawl that sent {@code page} what became of it; pages no crawl sent need
+	 * not.
+	 */
+	private static void tell(StreamBridge streamBridge, CrawledPage page, PageOutcome.Result result,
+			List<String> replyIds, String reason) {
+		if (page.crawlId() != null) {
+			send(streamBridge, OUTCOMES_BINDING, page.url(), new PageOutcome(page.url(), page.site(), page.crawlId(),
+					result, replyIds, reason, ReplyParser.EXTRACTOR_VERSION, Instant.now()));
+		}
+	}
+
+	private static void send(StreamBridge streamBridge, String binding, String key, Object payload) {
+		if (!streamBridge.send(binding, MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, key).build())) {
+			throw new IllegalStateException(binding + " did not accept " + key);
+		}
 	}
 
 }

@@ -42,7 +42,10 @@ public class ReplyParser {
 	 * read as one
 	 */
 	public List<Reply> parse(CrawledPage page) {
-		byte[] content = page.content() == null ? new byte[0] : page.content();
+		if (page.content() == null) {
+			throw new UnparseableReplyException(page.url(), "page has no content");
+		}
+		byte[] content = page.content();
 		long size = content.length;
 		for (PagePart part : page.parts()) {
 			size += part.content() == null ? 0 : part.content().length;

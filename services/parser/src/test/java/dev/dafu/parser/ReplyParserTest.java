@@ -80,6 +80,12 @@ class ReplyParserTest {
 	}
 
 	@Test
+	void aRecordWithoutContentIsUnparseableNotDroppedAsNoReply() {
+		assertThatExceptionOfType(UnparseableReplyException.class).isThrownBy(() -> this.parser.parse(page(null, null)))
+			.withMessageContaining("page has no content");
+	}
+
+	@Test
 	void anEmptyPageIsNotAReply() {
 		assertThat(this.parser.parse(page(new byte[0], "text/html"))).isEmpty();
 	}
