@@ -569,12 +569,7 @@ class SiteCrawler {
 
 		/** The anchors whose text names a reply, on the site's hosts. */
 		private Set<URI> replyLinks(PageLinks.Found found) {
-			return inScope(found.anchors()
-				.entrySet()
-				.stream()
-				.filter(anchor -> REPLY_LINK_TEXT.matcher(anchor.getValue()).matches())
-				.map(Map.Entry::getKey)
-				.toList());
+			return titled(found, REPLY_LINK_TEXT);
 		}
 
 		/**
@@ -583,13 +578,15 @@ class SiteCrawler {
 		 * are.
 		 */
 		private Set<URI> yearLinks(PageLinks.Found found) {
-			if (this.site.listingPattern() != null) {
-				return Set.of();
-			}
+			return this.site.listingPattern() != null ? Set.of() : titled(found, YEAR_LINK_TEXT);
+		}
+
+		/** The anchors on the site's hosts whose whole text {@code text} matches. */
+		private Set<URI> titled(PageLinks.Found found, Pattern text) {
 			return inScope(found.anchors()
 				.entrySet()
 				.stream()
-				.filter(anchor -> YEAR_LINK_TEXT.matcher(anchor.getValue()).matches())
+				.filter(anchor -> text.matcher(anchor.getValue()).matches())
 				.map(Map.Entry::getKey)
 				.toList());
 		}

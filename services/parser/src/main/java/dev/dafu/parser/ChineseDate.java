@@ -19,7 +19,11 @@ final class ChineseDate {
 
 	/** The date when the whole of {@code text} is one date. */
 	static Optional<LocalDate> parseWhole(String text) {
-		Matcher matcher = DATE.matcher(text.strip());
+		String date = text.strip();
+		if (!date.endsWith("日")) {
+			return Optional.empty();
+		}
+		Matcher matcher = DATE.matcher(date);
 		return matcher.matches() ? toDate(matcher) : Optional.empty();
 	}
 

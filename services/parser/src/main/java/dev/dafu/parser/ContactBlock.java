@@ -1,5 +1,7 @@
 package dev.dafu.parser;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,15 +24,23 @@ final class ContactBlock {
 	private static final int MAX_LINE_LENGTH = 120;
 
 	/**
-	 * Every label, longer ones first so that {@code 联系人姓名} is not read as {@code 联系人}.
+	 * Every label, longer ones first so that {@code 联系人姓名} is not read as {@code 联系人},
+	 * nor {@code 联系电话} as {@code 电话}.
 	 */
-	private static final Pattern LABEL = Pattern.compile("(联系单位及(?:联系)?电话|承办单位及(?:联系)?电话|联系人及(?:联系)?电话|联系人(?:和|与)电话"
-			+ "|联系人姓名|联系人员|联系人|承办人|经办人|联系单位|承办单位|承办处室|联系方式|联系电话|电话号码|办公电话|电话|手机"
-			+ "|联系地址|通讯地址|通信地址|地址|邮政编码|邮编)\\s*[：:]\\s*");
+	private static final List<String> LABELS = List
+		.of("联系单位及联系电话", "承办单位及联系电话", "联系人及联系电话", "联系单位及电话", "承办单位及电话", "联系人及电话", "联系人和电话", "联系人与电话", "联系人姓名", "联系人员",
+				"联系人", "承办人", "经办人", "联系单位", "承办单位", "承办处室", "联系方式", "联系电话", "电话号码", "办公电话", "电话", "手机", "联系地址", "通讯地址",
+				"通信地址", "地址", "邮政编码", "邮编")
+		.stream()
+		.sorted(Comparator.comparingInt(String::length).reversed())
+		.toList();
 
 	private static final Pattern PHONE = Pattern.compile("[（(]?\\d[\\d\\-－—()（）\\s]{5,20}\\d[)）]?");
 
 	private static final Pattern POSTCODE = Pattern.compile("\\d{6}");
+
+	/** A phone number in brackets of its own: {@code （13912345678）}. */
+	private static final Pattern BRACKETED = Pattern.compile("^[（(](.*)[）)]$");
 
 	/** Labels whose value names a person, beside a phone number perhaps. */
 	private static final Pattern NAME_LABELS = Pattern.compile("联系人|承办人|经办人|联系方式");
@@ -58,20 +68,36 @@ final class ContactBlock {
 				: new Contact(fields.name, fields.phone, fields.address, fields.postcode, fields.unit);
 	}
 
+	/**
+	 * Reads the fields of one line: each label is what stands before a colon, and its
+	 * value runs to the next label. A line that does not open with a label (after at most
+	 * two characters, such as a bracket) is no contact line.
+	 */
 	private static void readLine(String line, Fields fields) {
-		Matcher label = LABEL.matcher(line);
-		if (!label.find() || label.start() > 2) {
+		List<int[]> labels = new ArrayList<>();
+		for (int colon = 0; colon < line.length(); colon++) {
+			char c = line.charAt(colon);
+			if (c == '：' || c == ':') {
+				int end = colon;
+				while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+					end--;
+				}
+				for (int l = 0; l < LABELS.size(); l++) {
+					String label = LABELS.get(l);
+					if (end >= label.length() && line.startsWith(label, end - label.length())) {
+						labels.add(new int[] { end - label.length(), colon + 1, l });
+						break;
+					}
+				}
+			}
+		}
+		if (labels.isEmpty() || labels.get(0)[0] > 2) {
 			return;
 		}
-		while (true) {
-			String name = label.group(1);
-			int valueStart = label.end();
-			boolean more = label.find();
-			String value = line.substring(valueStart, more ? label.start() : line.length());
-			fields.read(name, SEPARATORS.matcher(PageText.fold(value)).replaceAll(""));
-			if (!more) {
-				return;
-			}
+		for (int i = 0; i < labels.size(); i++) {
+			int[] label = labels.get(i);
+			String value = line.substring(label[1], i + 1 < labels.size() ? labels.get(i + 1)[0] : line.length());
+			fields.read(LABELS.get(label[2]), SEPARATORS.matcher(PageText.fold(value)).replaceAll(""));
 		}
 	}
 
@@ -79,12 +105,22 @@ final class ContactBlock {
 	private static String phoneIn(String value) {
 		Matcher phone = PHONE.matcher(value);
 		while (phone.find()) {
-			String found = phone.group().strip().replaceFirst("^[（(](.*)[）)]$", "$1");
-			if (found.replaceAll("\\D", "").length() >= 7) {
+			String found = BRACKETED.matcher(phone.group().strip()).replaceFirst("$1");
+			if (digits(found) >= 7) {
 				return found;
 			}
 		}
 		return null;
+	}
+
+	private static int digits(String text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isDigit(text.charAt(i))) {
+				digits++;
+			}
+		}
+		return digits;
 	}
 
 	/** What a value says besides its phone number: a name or a unit. */

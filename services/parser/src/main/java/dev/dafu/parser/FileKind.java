@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -25,6 +26,10 @@ enum FileKind {
 	/** OLE2 compound documents: Word 97–2003, and WPS Office's Word-compatible files. */
 	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
 			0x1A, (byte) 0xE1 };
+
+	private static final Pattern PAGE_EXTENSION = Pattern.compile("s?html?|jsp|php|aspx?");
+
+	private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
 
 	/** A ZIP's entry names are read at most this far to tell DOCX from OFD. */
 	private static final int MAX_ENTRIES_LOOKED_AT = 200;
@@ -57,7 +62,7 @@ enum FileKind {
 			return zipKind(content, type, extension);
 		}
 		if (type.contains("html") || type.isEmpty() && looksLikeMarkup(content)
-				|| extension.matches("s?html?|jsp|php|aspx?")) {
+				|| PAGE_EXTENSION.matcher(extension).matches()) {
 			return HTML;
 		}
 		if (type.contains("pdf") || extension.equals("pdf")) {
@@ -83,7 +88,7 @@ enum FileKind {
 		if (name == null) {
 			return "";
 		}
-		String path = name.replaceFirst("[?#].*$", "");
+		String path = QUERY_OR_FRAGMENT.matcher(name).replaceFirst("");
 		int dot = path.lastIndexOf('.');
 		return dot < 0 || dot < path.lastIndexOf('/') ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
 	}

@@ -96,7 +96,16 @@ final class ReplyExtractor {
 
 	private static final Pattern CC = Pattern.compile("抄\\s*送\\s*[：:]\\s*(.+)");
 
+	/** {@code 2024-06-21}, perhaps with a time after it. */
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final String NUMERALS = "一二三四五六七八九十";
+
 	private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[，,、；;]\\s*");
+
+	private static final Pattern RESPECTFULLY = Pattern.compile("^尊敬的");
+
+	private static final Pattern FINAL_STOP = Pattern.compile("[。.]$");
 
 	private static final Pattern ORGANISATION = Pattern.compile(".*(厅|局|委|委员会|办公室|办|部|署|院|中心|政府|集团|公司)");
 
@@ -112,7 +121,7 @@ final class ReplyExtractor {
 			return Optional.empty();
 		}
 		int titleLine = lines.indexOf(title);
-		int numberLine = indexOfMatch(lines, DOCUMENT_NUMBER, 0, Math.min(lines.size(), maxFirstLines));
+		int numberLine = documentNumberLine(lines, Math.min(lines.size(), maxFirstLines));
 		String documentNumber = metadata.getOrDefault("发文字号", numberLine >= 0 ? lines.get(numberLine) : null);
 		int bodyStart = Math.max(titleLine, numberLine) + 1;
 		while (bodyStart < lines.size() && isHeaderLabel(lines.get(bodyStart))) {
@@ -141,12 +150,26 @@ final class ReplyExtractor {
 	 * matched at all.
 	 */
 	static boolean isReplyTitle(String line) {
-		return line.length() <= MAX_TITLE_LENGTH && TITLE_ENDINGS.stream().anyMatch(line::endsWith)
-				&& REPLY_TITLE.matcher(line).matches();
+		if (line.length() > MAX_TITLE_LENGTH) {
+			return false;
+		}
+		for (String ending : TITLE_ENDINGS) {
+			if (line.endsWith(ending)) {
+				return REPLY_TITLE.matcher(line).matches();
+			}
+		}
+		return false;
 	}
 
+	/** A result, disclosure or grade line; most lines are told by their first words. */
 	private static boolean isHeaderLabel(String line) {
-		return RESULT.matcher(line).matches() || DISCLOSURE.matcher(line).matches() || GRADE.matcher(line).matches();
+		return line.startsWith("办理结果") && RESULT.matcher(line).matches()
+				|| line.startsWith("公开") && DISCLOSURE.matcher(line).matches()
+				|| line.length() <= 3 && GRADE.matcher(line).matches();
+	}
+
+	private static boolean isDocumentNumber(String line) {
+		return line.indexOf('号') >= 0 && DOCUMENT_NUMBER.matcher(line).matches();
 	}
 
 	/**
@@ -154,7 +177,7 @@ final class ReplyExtractor {
 	 * issuer, number.
 	 */
 	static boolean isHeaderLine(String line) {
-		return isHeaderLabel(line) || DOCUMENT_NUMBER.matcher(line).matches() || isUnitName(line);
+		return isHeaderLabel(line) || isDocumentNumber(line) || isUnitName(line);
 	}
 
 	/**
@@ -186,8 +209,17 @@ final class ReplyExtractor {
 	}
 
 	private static boolean isUnitName(String line) {
-		return line.length() <= 40 && line.codePoints()
-			.allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || "（）()".indexOf(c) >= 0);
+		if (line.length() > 40) {
+			return false;
+		}
+		for (int i = 0; i < line.length();) {
+			int c = line.codePointAt(i);
+			if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN && "（）()".indexOf(c) < 0) {
+				return false;
+			}
+			i += Character.charCount(c);
+		}
+		return true;
 	}
 
 	private static HandlingResult handlingResult(List<String> header, Map<String, String> metadata) {
@@ -238,7 +270,7 @@ final class ReplyExtractor {
 	private static String salutation(List<String> body) {
 		String first = body.get(0);
 		return PrintedReplies.isSalutation(first)
-				? first.substring(0, first.length() - 1).strip().replaceFirst("^尊敬的", "") : null;
+				? RESPECTFULLY.matcher(first.substring(0, first.length() - 1).strip()).replaceFirst("") : null;
 	}
 
 	/**
@@ -290,11 +322,14 @@ final class ReplyExtractor {
 			return null;
 		}
 		String value = text.strip();
+		if (!ISO_DATE.matcher(value).lookingAt()) {
+			return ChineseDate.parseWhole(value).orElse(null);
+		}
 		try {
-			return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+			return LocalDate.parse(value.substring(0, 10));
 		}
 		catch (DateTimeParseException ex) {
-			return ChineseDate.parseWhole(value).orElse(null);
+			return null;
 		}
 	}
 
@@ -314,9 +349,12 @@ final class ReplyExtractor {
 
 	private static List<String> cc(List<String> body) {
 		for (String line : body) {
+			if (line.isEmpty() || line.charAt(0) != '抄') {
+				continue;
+			}
 			Matcher cc = CC.matcher(line);
 			if (cc.matches()) {
-				String recipients = cc.group(1).strip().replaceFirst("[。.]$", "");
+				String recipients = FINAL_STOP.matcher(cc.group(1).strip()).replaceFirst("");
 				return Arrays.stream(LIST_SEPARATOR.split(recipients)).filter(name -> !name.isBlank()).toList();
 			}
 		}
@@ -356,8 +394,10 @@ final class ReplyExtractor {
 	 * its paragraph.
 	 */
 	static boolean isTopHeading(String line) {
-		return TOP_HEADING.matcher(line).matches() && (RUN_IN_HEADING.matcher(line).matches()
-				|| line.length() <= MAX_HEADING_LENGTH && !SENTENCE_END.matcher(line).find());
+		// Most lines do not open with a numeral: they are told at once.
+		return !line.isEmpty() && NUMERALS.indexOf(line.charAt(0)) >= 0 && TOP_HEADING.matcher(line).matches()
+				&& (RUN_IN_HEADING.matcher(line).matches()
+						|| line.length() <= MAX_HEADING_LENGTH && !SENTENCE_END.matcher(line).find());
 	}
 
 	private static int lastSectionEnd(List<String> body, int start, int signatureDate) {
@@ -379,9 +419,10 @@ final class ReplyExtractor {
 		return -1;
 	}
 
-	private static int indexOfMatch(List<String> lines, Pattern pattern, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (pattern.matcher(lines.get(i)).matches()) {
+	/** The first of the first {@code to} lines that is a document number, or -1. */
+	private static int documentNumberLine(List<String> lines, int to) {
+		for (int i = 0; i < to; i++) {
+			if (isDocumentNumber(lines.get(i))) {
 				return i;
 			}
 		}

@@ -17,6 +17,8 @@ public final class AttachmentLink {
 
 	private static final Pattern DOCUMENT = Pattern.compile("(?i)[^/\\\\?#]*\\.(pdf|docx?|wps|ofd)");
 
+	private static final String[] EXTENSIONS = { "pdf", "doc", "wps", "ofd" };
+
 	private static final Pattern FILE_PARAMETER = Pattern
 		.compile("(?i)(?:^|[?&])(?:file|filename|fileName|name|fn|path)=([^&#]+)");
 
@@ -25,7 +27,14 @@ public final class AttachmentLink {
 
 	/** The file's name when {@code url}, linked as {@code text}, leads to a document. */
 	public static Optional<String> fileName(String url, String text) {
-		String withoutFragment = url.replaceFirst("#.*$", "");
+		String linkText = text == null ? "" : text.strip();
+		// Most links of a page name no document: they are told apart without a
+		// pattern.
+		if (!namesDocument(url) && !namesDocument(linkText)) {
+			return Optional.empty();
+		}
+		int fragment = url.indexOf('#');
+		String withoutFragment = fragment < 0 ? url : url.substring(0, fragment);
 		int query = withoutFragment.indexOf('?');
 		String path = query < 0 ? withoutFragment : withoutFragment.substring(0, query);
 		String last = decode(path.substring(path.lastIndexOf('/') + 1));
@@ -42,8 +51,19 @@ public final class AttachmentLink {
 				}
 			}
 		}
-		String linkText = text == null ? "" : text.strip();
 		return DOCUMENT.matcher(linkText).matches() ? Optional.of(linkText) : Optional.empty();
+	}
+
+	/** Whether {@code text} holds a document's extension anywhere. */
+	private static boolean namesDocument(String text) {
+		for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+			for (String extension : EXTENSIONS) {
+				if (text.regionMatches(true, dot + 1, extension, 0, extension.length())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static String decode(String text) {

@@ -1,6 +1,8 @@
 package dev.dafu.reply;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How the answering unit says it handled the submission (办理结果): the text as printed, and
@@ -23,12 +25,16 @@ public record HandlingResult(String raw, Category category) {
 			Map.entry("留作参考", Category.REFERENCE), Map.entry("作为工作参考", Category.REFERENCE),
 			Map.entry("难以解决", Category.REFERENCE), Map.entry("因条件限制难以解决", Category.REFERENCE));
 
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+
+	private static final Pattern GRADE = Pattern.compile("^([A-Da-d])类$");
+
 	/**
 	 * The result printed as {@code raw}, with its category (OTHER for an unknown
 	 * vocabulary).
 	 */
 	public static HandlingResult of(String raw) {
-		String key = raw.replaceAll("[\\s\\u3000]+", "").replaceFirst("^([A-Da-d])类$", "$1").toUpperCase();
+		String key = GRADE.matcher(SPACES.matcher(raw).replaceAll("")).replaceFirst("$1").toUpperCase(Locale.ROOT);
 		return new HandlingResult(raw.strip(), CATEGORIES.getOrDefault(key, Category.OTHER));
 	}
 

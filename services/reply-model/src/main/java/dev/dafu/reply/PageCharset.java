@@ -27,6 +27,8 @@ public final class PageCharset {
 
 	private static final int SNIFF_BYTES = 4096;
 
+	private static final byte[] CHARSET = "charset".getBytes(StandardCharsets.US_ASCII);
+
 	private static final Charset GB18030 = Charset.forName("GB18030");
 
 	private PageCharset() {
@@ -65,11 +67,11 @@ public final class PageCharset {
 		}
 		Charset declared = declared(contentType);
 		if (declared == null) {
-			String head = new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1)
-				.toLowerCase(Locale.ROOT);
-			int at = head.indexOf("charset");
+			int at = indexOfCharset(content);
 			if (at >= 0) {
-				Matcher meta = DECLARED.matcher(head).region(at, Math.min(head.length(), at + 64));
+				String declaration = new String(content, at, Math.min(content.length - at, 64),
+						StandardCharsets.ISO_8859_1);
+				Matcher meta = DECLARED.matcher(declaration);
 				declared = meta.lookingAt() ? named(meta.group(1)) : null;
 			}
 		}
@@ -77,6 +79,26 @@ public final class PageCharset {
 			return widened(declared);
 		}
 		return isUtf8(content) ? StandardCharsets.UTF_8 : GB18030;
+	}
+
+	/** Where the word {@code charset}, in any case, first stands in the page's head. */
+	private static int indexOfCharset(byte[] content) {
+		int end = Math.min(content.length, SNIFF_BYTES) - CHARSET.length;
+		for (int at = 0; at <= end; at++) {
+			if ((content[at] | 0x20) == 'c' && matchesCharset(content, at)) {
+				return at;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean matchesCharset(byte[] content, int at) {
+		for (int i = 1; i < CHARSET.length; i++) {
+			if ((content[at + i] | 0x20) != CHARSET[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Charset declared(String contentType) {

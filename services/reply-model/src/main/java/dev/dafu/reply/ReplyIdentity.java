@@ -11,6 +11,10 @@ public final class ReplyIdentity {
 
 	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000]+");
 
+	private static final Pattern OPENING_BRACKETS = Pattern.compile("[\\[［（(〔]");
+
+	private static final Pattern CLOSING_BRACKETS = Pattern.compile("[\\]］）)〕]");
+
 	private ReplyIdentity() {
 	}
 
@@ -25,7 +29,8 @@ public final class ReplyIdentity {
 
 	/** Folds the bracket and spacing variants sites use for the same number. */
 	static String normaliseDocumentNumber(String documentNumber) {
-		return normalise(documentNumber).replaceAll("[\\[［（(〔]", "〔").replaceAll("[\\]］）)〕]", "〕");
+		return CLOSING_BRACKETS.matcher(OPENING_BRACKETS.matcher(normalise(documentNumber)).replaceAll("〔"))
+			.replaceAll("〕");
 	}
 
 	static String normaliseTitle(String title) {

@@ -8,17 +8,22 @@ import java.util.HexFormat;
 /** SHA-256 of text, as the lower-case hex the services use for ids and content hashes. */
 public final class Sha256 {
 
-	private Sha256() {
-	}
-
-	public static String hex(String text) {
+	/** One digest a thread: looking one up costs more than hashing a short id. */
+	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
+	});
+
+	private Sha256() {
+	}
+
+	public static String hex(String text) {
+		// digest() resets the digest for its next use.
+		return HexFormat.of().formatHex(DIGEST.get().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }
