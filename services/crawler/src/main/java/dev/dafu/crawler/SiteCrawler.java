@@ -515,9 +515,7 @@ class SiteCrawler {
 			if (page == null) {
 				return;
 			}
-			if (FeedLinks.isFeed(page.body(), page.contentType())) {
-				work.result = Frontier.Result.READ;
-				foundLinks(readFeed(page, uri.toString(), work), Set.of());
+			if (readIfFeed(page, work)) {
 				return;
 			}
 			if (!isHtml(page)) {
@@ -604,6 +602,20 @@ class SiteCrawler {
 				}
 			}
 			return links;
+		}
+
+		/**
+		 * Reads a page that is a data endpoint's answer (JSON, XML: a profile, a sitemap
+		 * or a link may name one) for its rows, which are queued; false when it is a
+		 * page.
+		 */
+		private boolean readIfFeed(FetchedPage page, Work work) throws InterruptedException {
+			if (!FeedLinks.isFeed(page.body(), page.contentType())) {
+				return false;
+			}
+			work.result = Frontier.Result.READ;
+			foundLinks(readFeed(page, page.uri().toString(), work), Set.of());
+			return true;
 		}
 
 		/**
@@ -793,11 +805,7 @@ class SiteCrawler {
 				}
 				return;
 			}
-			if (FeedLinks.isFeed(page.body(), page.contentType())) {
-				// A data endpoint a profile or a sitemap names: read for its rows, not
-				// sent.
-				work.result = Frontier.Result.READ;
-				foundLinks(readFeed(page, url, work), Set.of());
+			if (readIfFeed(page, work)) {
 				return;
 			}
 			Document document = isHtml(page) ? parse(page) : null;

@@ -48,13 +48,23 @@ final class Article {
 		return this.lineCells.contains(cell);
 	}
 
+	/** Whether {@code element} is {@code ancestor} or inside it. */
+	static boolean isInside(Element element, Element ancestor) {
+		for (Element at = element; at != null; at = at.parent()) {
+			if (at == ancestor) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * How many letters {@code text} holds: characters that are not spaces of any kind.
 	 */
 	static int letters(String text) {
 		int letters = 0;
 		for (int i = 0; i < text.length(); i++) {
-			if (isLetter(text.charAt(i))) {
+			if (!PageText.isSpace(text.charAt(i))) {
 				letters++;
 			}
 		}
@@ -64,15 +74,11 @@ final class Article {
 	/** Whether {@code text} holds a letter at all. */
 	static boolean hasLetters(String text) {
 		for (int i = 0; i < text.length(); i++) {
-			if (isLetter(text.charAt(i))) {
+			if (!PageText.isSpace(text.charAt(i))) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	private static boolean isLetter(char c) {
-		return !Character.isWhitespace(c) && c != '\u3000' && c != '\u00a0';
 	}
 
 	/**
@@ -138,19 +144,10 @@ final class Article {
 		private void consider(Element element, Extent extent) {
 			int lines = extent.lines + (extent.inlineText > 0 ? 1 : 0);
 			int length = lines >= MIN_LINES || extent.br ? extent.linesLength + extent.inlineText : 0;
-			if (length > this.bestLength || length > 0 && length == this.bestLength && contains(element, this.best)) {
+			if (length > this.bestLength || length > 0 && length == this.bestLength && isInside(this.best, element)) {
 				this.bestLength = length;
 				this.best = element;
 			}
-		}
-
-		private static boolean contains(Element ancestor, Element element) {
-			for (Element at = element; at != null; at = at.parent()) {
-				if (at == ancestor) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 		Article article() {

@@ -162,7 +162,7 @@ final class ArticleLines {
 	private void append(String text, boolean inLink) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0') {
+			if (PageText.isSpace(c)) {
 				this.space = this.letters > 0;
 			}
 			else {

@@ -100,7 +100,7 @@ final class HtmlPage {
 		Article found = finder.article();
 		Element article = found.element();
 		for (Element info : infoLines) {
-			if (article == null || !isInside(info, article)) {
+			if (article == null || !Article.isInside(info, article)) {
 				readInfoLine(info, metadata);
 			}
 		}
@@ -186,15 +186,6 @@ final class HtmlPage {
 		while (pair.find()) {
 			metadata.putIfAbsent(pair.group(1), pair.group(2));
 		}
-	}
-
-	private static boolean isInside(Element element, Element ancestor) {
-		for (Element at = element; at != null; at = at.parent()) {
-			if (at == ancestor) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

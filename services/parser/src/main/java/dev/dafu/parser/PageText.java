@@ -33,6 +33,13 @@ record PageText(List<String> lines, Map<String, String> metadata, List<String> t
 	 * {@code text} with every run of whitespace (including U+3000 and U+00A0) as one
 	 * space, stripped.
 	 */
+	/**
+	 * Whether {@code c} is a space of any kind, ideographic and non-breaking ones too.
+	 */
+	static boolean isSpace(char c) {
+		return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0';
+	}
+
 	static String fold(String text) {
 		if (text == null) {
 			return "";
@@ -41,7 +48,7 @@ record PageText(List<String> lines, Map<String, String> metadata, List<String> t
 		boolean space = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0') {
+			if (isSpace(c)) {
 				space = !folded.isEmpty();
 			}
 			else {
