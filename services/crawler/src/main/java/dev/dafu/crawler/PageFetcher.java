@@ -22,13 +22,16 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches one URL politely and safely: every address checked by {@link AddressGuard},
- * redirects followed by hand (at most {@value #MAX_REDIRECTS}, each hop checked), a time
- * and a size limit, and retries with backoff for 429, 5xx and timeouts, honouring
- * Retry-After.
+ * redirects followed by hand (at most {@value #MAX_REDIRECTS}, each hop checked, none off
+ * the site), a time and a size limit, retries with backoff for 429, 5xx and timeouts,
+ * honouring Retry-After, and a stop within {@value #CANCEL_CHECK_MS} ms of a cancel, even
+ * in the middle of a page that trickles in.
  */
 class PageFetcher {
 
 	static final int MAX_REDIRECTS = 5;
+
+	static final long CANCEL_CHECK_MS = 200;
 
 	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
@@ -62,10 +65,11 @@ class PageFetcher {
 	 * The page at {@code uri}, after redirects and retries; its status may still be an
 	 * error.
 	 * @throws IOException when the site cannot be reached, refuses past the retries,
-	 * redirects too often, leads to a blocked address, or sends more than the size limit
+	 * redirects too often or off the site, leads to a blocked address, sends more than
+	 * the size limit, or the crawl was cancelled
 	 */
-	FetchedPage fetch(URI uri, boolean allowPrivateNetwork) throws IOException, InterruptedException {
-		return fetch(uri, allowPrivateNetwork, null, null);
+	FetchedPage fetch(URI uri, FetchScope scope) throws IOException, InterruptedException {
+		return fetch(uri, scope, null, null);
 	}
 
 	/**
@@ -73,26 +77,30 @@ class PageFetcher {
 	 * {@code lastModified} (either may be null); a page not changed answers 304 with no
 	 * body.
 	 */
-	FetchedPage fetch(URI uri, boolean allowPrivateNetwork, String etag, String lastModified)
+	FetchedPage fetch(URI uri, FetchScope scope, String etag, String lastModified)
 			throws IOException, InterruptedException {
 		URI current = uri;
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			AddressGuard.check(current, allowPrivateNetwork);
-			FetchedPage page = fetchWithRetries(current, etag, lastModified);
+			AddressGuard.check(current, scope.allowPrivateNetwork());
+			FetchedPage page = fetchWithRetries(current, scope, etag, lastModified);
 			if (page.status() < 300 || page.status() >= 400 || page.location() == null) {
 				return page;
 			}
-			current = current.resolve(page.location());
+			URI next = current.resolve(page.location());
+			if (next.getHost() != null && !scope.mayRedirectTo(next)) {
+				throw new OffSiteRedirectException(uri, next);
+			}
+			current = next;
 		}
 		throw new IOException(uri + ": more than " + MAX_REDIRECTS + " redirects");
 	}
 
-	private FetchedPage fetchWithRetries(URI uri, String etag, String lastModified)
+	private FetchedPage fetchWithRetries(URI uri, FetchScope scope, String etag, String lastModified)
 			throws IOException, InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			Duration wait = this.backoff.multipliedBy(1L << (attempt - 1));
 			try {
-				FetchedPage page = fetchOnce(uri, etag, lastModified);
+				FetchedPage page = fetchOnce(uri, scope, etag, lastModified);
 				boolean retryable = page.status() == 429 || page.status() >= 500;
 				if (!retryable || attempt >= this.maxAttempts) {
 					return page;
@@ -104,11 +112,23 @@ class PageFetcher {
 					throw ex;
 				}
 			}
-			Thread.sleep(wait.toMillis());
+			long until = System.nanoTime() + wait.toNanos();
+			while (System.nanoTime() < until) {
+				stopIfCancelled(uri, scope);
+				Thread.sleep(Math.min(CANCEL_CHECK_MS, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+			}
+			stopIfCancelled(uri, scope);
 		}
 	}
 
-	private FetchedPage fetchOnce(URI uri, String etag, String lastModified) throws IOException, InterruptedException {
+	private static void stopIfCancelled(URI uri, FetchScope scope) throws FetchCancelledException {
+		if (scope.isCancelled()) {
+			throw new FetchCancelledException(uri);
+		}
+	}
+
+	private FetchedPage fetchOnce(URI uri, FetchScope scope, String etag, String lastModified)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("User-Agent", this.userAgent)
@@ -121,15 +141,29 @@ class PageFetcher {
 		}
 		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request.build(),
 				info -> new LimitedBody(uri, this.maxBytes));
-		HttpResponse<byte[]> response;
+		HttpResponse<byte[]> response = null;
+		// The whole page, headers to last byte, within the timeout: a site that trickles
+		// its answer cannot hold a crawl, nor keep it from stopping when cancelled.
+		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
-			// The whole page, headers to last byte, within the timeout: a site that
-			// trickles its answer cannot hold a crawl.
-			response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			exchange.cancel(true);
-			throw new HttpTimeoutException(uri + " did not arrive in full within " + this.timeout);
+			while (response == null) {
+				if (scope.isCancelled()) {
+					exchange.cancel(true);
+					throw new FetchCancelledException(uri);
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					exchange.cancel(true);
+					throw new HttpTimeoutException(uri + " did not arrive in full within " + this.timeout);
+				}
+				try {
+					response = exchange.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MS)),
+							TimeUnit.NANOSECONDS);
+				}
+				catch (TimeoutException notYet) {
+					// look again
+				}
+			}
 		}
 		catch (InterruptedException ex) {
 			exchange.cancel(true);
@@ -230,6 +264,26 @@ class PageFetcher {
 		@Override
 		public CompletionStage<byte[]> getBody() {
 			return this.body;
+		}
+
+	}
+
+	/**
+	 * The crawl was cancelled before the page came; nothing more is asked of the site.
+	 */
+	static class FetchCancelledException extends IOException {
+
+		FetchCancelledException(URI uri) {
+			super(uri + ": the crawl was cancelled before it came");
+		}
+
+	}
+
+	/** A redirect to another host than the site's, which is not followed. */
+	static class OffSiteRedirectException extends IOException {
+
+		OffSiteRedirectException(URI uri, URI target) {
+			super(uri + " redirects off the site, to " + target + "; its host is not one of the site's start URLs");
 		}
 
 	}

@@ -18,7 +18,7 @@ class RobotsRules {
 
 	private final String robotsName;
 
-	private final boolean allowPrivateNetwork;
+	private final FetchScope scope;
 
 	private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
@@ -26,10 +26,10 @@ class RobotsRules {
 
 	private final Map<String, String> unavailable = new HashMap<>();
 
-	RobotsRules(PageFetcher fetcher, String robotsName, boolean allowPrivateNetwork) {
+	RobotsRules(PageFetcher fetcher, String robotsName, FetchScope scope) {
 		this.fetcher = fetcher;
 		this.robotsName = robotsName;
-		this.allowPrivateNetwork = allowPrivateNetwork;
+		this.scope = scope;
 	}
 
 	/**
@@ -93,7 +93,7 @@ class RobotsRules {
 	private void load(String origin) throws InterruptedException {
 		URI robotsUri = URI.create(origin + "/robots.txt");
 		try {
-			FetchedPage robots = this.fetcher.fetch(robotsUri, this.allowPrivateNetwork);
+			FetchedPage robots = this.fetcher.fetch(robotsUri, this.scope);
 			if (robots.status() >= 500) {
 				this.unavailable.put(origin, "HTTP " + robots.status());
 			}

@@ -272,6 +272,9 @@ class SiteCrawler {
 		/** Says when an operator cancelled the crawl, or another instance took it. */
 		private final BooleanSupplier cancelled;
 
+		/** Where its requests may go, and when they stop. */
+		private final FetchScope scope;
+
 		private final RobotsRules robots;
 
 		/** The hosts the crawl stays on, those its leases cover. */
@@ -322,8 +325,8 @@ class SiteCrawler {
 			this.crawlId = crawlId;
 			this.cancelled = cancelled;
 			this.hosts = site.hosts();
-			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName,
-					site.allowPrivateNetwork());
+			this.scope = new FetchScope(site.allowPrivateNetwork(), site.hostNames(), cancelled);
+			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName, this.scope);
 		}
 
 		/** Takes up what an interrupted run of this crawl recorded. */
@@ -726,7 +729,7 @@ class SiteCrawler {
 		 */
 		private FetchedPage fetch(URI uri, PageHistory.PageState before, Work work) throws InterruptedException {
 			try {
-				AddressGuard.check(uri, this.site.allowPrivateNetwork());
+				AddressGuard.check(uri, this.scope.allowPrivateNetwork());
 				readRobots(uri);
 				if (!this.robots.allows(uri)) {
 					work.forbidden++;
@@ -736,14 +739,20 @@ class SiteCrawler {
 				HostGate gate = gate(uri);
 				gate.enter(crawlDelay.toMillis() > this.site.delayMs() ? crawlDelay
 						: Duration.ofMillis(this.site.delayMs()));
-				work.fetches++;
 				try {
-					return SiteCrawler.this.fetcher.fetch(uri, this.site.allowPrivateNetwork(),
-							before == null ? null : before.etag(), before == null ? null : before.lastModified());
+					if (this.scope.isCancelled()) {
+						return null;
+					}
+					work.fetches++;
+					return SiteCrawler.this.fetcher.fetch(uri, this.scope, before == null ? null : before.etag(),
+							before == null ? null : before.lastModified());
 				}
 				finally {
 					gate.leave();
 				}
+			}
+			catch (PageFetcher.FetchCancelledException ex) {
+				return null;
 			}
 			catch (IOException ex) {
 				work.fail(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
@@ -970,6 +979,9 @@ class SiteCrawler {
 			}
 			if (ex instanceof PageFetcher.PageTooLargeException) {
 				return "too-large";
+			}
+			if (ex instanceof PageFetcher.OffSiteRedirectException) {
+				return "off-site-redirect";
 			}
 			if (ex instanceof HttpTimeoutException) {
 				return "timeout";

@@ -99,6 +99,15 @@ public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(rege
 		return hosts;
 	}
 
+	/**
+	 * The host names of the site's start URLs, lower case: where its redirects may go.
+	 */
+	public Set<String> hostNames() {
+		Set<String> names = new TreeSet<>();
+		this.startUrls.forEach(url -> names.add(url.getHost().toLowerCase(Locale.ROOT)));
+		return names;
+	}
+
 	/** A URL's host and port, as politeness counts hosts: {@code www.gov.cn:443}. */
 	static String hostOf(URI url) {
 		int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
