@@ -151,6 +151,8 @@ public final class LocalRun {
 		Map<String, String> environment = new HashMap<>(common);
 		environment.put(service.portVariable(), Integer.toString(service.port()));
 		environment.put("DAFU_CRAWL_ON_STARTUP", "true");
+		// Only this machine reaches the services unless told otherwise.
+		environment.put("SERVER_ADDRESS", env("DAFU_BIND_ADDRESS", "127.0.0.1"));
 		ServerProcess process = ServerProcess.start(service.name(), command, environment, this.repository,
 				logs.resolve(service.name() + ".log"));
 		this.started.add(process);
