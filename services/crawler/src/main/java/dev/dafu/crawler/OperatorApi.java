@@ -8,10 +8,13 @@ import java.util.NoSuchElementException;
 import jakarta.validation.Valid;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,6 +118,23 @@ class OperatorApi {
 	@ExceptionHandler(SiteBusyException.class)
 	ProblemDetail conflict(SiteBusyException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/**
+	 * A body that is not a profile says what is wrong with it: a field the profile does
+	 * not have (unknown fields are refused, {@code crawler.yml}) by its name.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		String detail = "the body is not a site profile in JSON";
+		if (ex.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+			detail = "a site profile has no field \"" + unknown.getPropertyName() + "\"; its fields are "
+					+ unknown.getKnownPropertyIds();
+		}
+		else if (ex.getMostSpecificCause() instanceof JacksonException json) {
+			detail += ": " + json.getOriginalMessage();
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

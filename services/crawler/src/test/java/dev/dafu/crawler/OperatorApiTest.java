@@ -35,8 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * behind it stood in for.
  */
 @WebMvcTest(controllers = OperatorApi.class,
-		properties = { "spring.security.user.name=operator", "spring.security.user.password=secret",
-				"spring.security.user.roles=OPERATOR" })
+		properties = { "spring.config.name=crawler", "spring.security.user.name=operator",
+				"spring.security.user.password=secret", "spring.security.user.roles=OPERATOR" })
 @Import(OperatorSecurityConfiguration.class)
 class OperatorApiTest {
 
@@ -118,6 +118,17 @@ class OperatorApiTest {
 		this.mvc.perform(get("/api/crawls/c-1")).andExpect(status().isUnauthorized());
 		this.mvc.perform(post("/api/sites").contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aProfileFieldItDoesNotHaveIsRefusedByName() throws Exception {
+		this.mvc
+			.perform(post("/api/sites").header("Authorization", OPERATOR)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"id\": \"x\", \"startUrl\": [\"http://a.test/\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no field \"startUrl\"")));
+		verify(this.sites, org.mockito.Mockito.never()).put(any(), any());
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package dev.dafu.reply;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * What the parser made of one page a crawl sent, on {@code crawl.pages.outcomes}, so the
  * crawl's record can tell the operator how many of its pages became replies, how many
@@ -18,6 +20,7 @@ import java.util.List;
  * @param extractorVersion the parser version that read it
  * @param parsedAt when it was read
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PageOutcome(String url, String site, String crawlId, Result result, List<String> replyIds, String reason,
 		String extractorVersion, Instant parsedAt) {
 
