@@ -12,6 +12,7 @@ import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.PageGone;
+import dev.dafu.stream.RecordReader;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -79,8 +81,10 @@ class CrawlerConfiguration {
 	 * page a crawl sent. Writing an outcome again changes nothing, so redelivery is safe.
 	 */
 	@Bean
-	Consumer<PageOutcome> recordPageOutcome(PageOutcomes pageOutcomes) {
-		return pageOutcomes::record;
+	Consumer<Message<byte[]>> recordPageOutcome(PageOutcomes pageOutcomes, RecordReader records) {
+		return message -> pageOutcomes.record(
+				records.read(message, PageOutcome.class, "a page outcome", outcome -> outcome.url() == null ? "no url"
+						: outcome.crawlId() == null ? "no crawlId" : outcome.result() == null ? "no result" : null));
 	}
 
 	/** Each crawl's frontier, in Elasticsearch, so a crawl outlives its crawler. */

@@ -55,11 +55,11 @@ class PageOutcomes {
 		return new ElasticsearchDocuments<>(client, INDEX, Stored.class, false);
 	}
 
-	/** Records what became of one page; the last word on a page wins. */
+	/**
+	 * Records what became of one page (with its crawl, URL and result); the last word on
+	 * a page wins.
+	 */
 	void record(PageOutcome outcome) {
-		if (outcome.crawlId() == null || outcome.url() == null || outcome.result() == null) {
-			throw new IllegalArgumentException("a page outcome needs its crawl, its URL and its result: " + outcome);
-		}
 		this.documents.put(Sha256.hex(outcome.crawlId() + " " + outcome.url()).substring(0, 40),
 				new Stored(outcome.crawlId(), outcome.url(), outcome.site(), outcome.result(), outcome.replyIds(),
 						outcome.reason(), reasonKey(outcome), outcome.extractorVersion(), outcome.parsedAt()));

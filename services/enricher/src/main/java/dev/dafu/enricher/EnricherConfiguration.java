@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.RecordReader;
 import dev.dafu.text.ChineseSegmenter;
 
 import org.springframework.context.annotation.Bean;
@@ -25,9 +26,10 @@ class EnricherConfiguration {
 	 * every reply).
 	 */
 	@Bean
-	Function<Message<Reply>, Message<EnrichedReply>> enrichReply(ReplyEnricher replyEnricher) {
+	Function<Message<byte[]>, Message<EnrichedReply>> enrichReply(ReplyEnricher replyEnricher, RecordReader records) {
 		return message -> {
-			EnrichedReply enriched = replyEnricher.enrich(message.getPayload());
+			Reply reply = records.read(message, Reply.class, "a reply", read -> read.id() == null ? "no id" : null);
+			EnrichedReply enriched = replyEnricher.enrich(reply);
 			return MessageBuilder.withPayload(enriched).setHeader(KafkaHeaders.KEY, enriched.reply().id()).build();
 		};
 	}

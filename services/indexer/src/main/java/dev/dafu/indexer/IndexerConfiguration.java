@@ -12,6 +12,7 @@ import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.RecordReader;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -43,10 +44,13 @@ class IndexerConfiguration {
 	 * changed.
 	 */
 	@Bean
-	Function<Message<EnrichedReply>, Message<Reply>> indexReply(ReplyIndexer replyIndexer) {
+	Function<Message<byte[]>, Message<Reply>> indexReply(ReplyIndexer replyIndexer, RecordReader records) {
 		return message -> {
+			EnrichedReply enriched = records.read(message, EnrichedReply.class, "an enriched reply",
+					read -> read.reply() == null ? "no reply"
+							: read.reply().id() == null ? "a reply with no id" : null);
 			try {
-				return replyIndexer.index(message.getPayload()).map(ReplyEvents::of).orElse(null);
+				return replyIndexer.index(enriched).map(ReplyEvents::of).orElse(null);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -59,8 +63,10 @@ class IndexerConfiguration {
 	 * each reply that changed.
 	 */
 	@Bean
-	Consumer<PageGone> markGone(ReplyIndexer replyIndexer, StreamBridge streamBridge) {
-		return page -> {
+	Consumer<Message<byte[]>> markGone(ReplyIndexer replyIndexer, StreamBridge streamBridge, RecordReader records) {
+		return message -> {
+			PageGone page = records.read(message, PageGone.class, "a gone page",
+					read -> read.url() == null ? "no url" : null);
 			try {
 				for (ReplyChange change : replyIndexer.markGone(page)) {
 					if (!streamBridge.send(GONE_EVENTS_BINDING, ReplyEvents.of(change))) {

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -241,6 +243,20 @@ class PipelineIT {
 		JsonNode merged = data(updated.get(0));
 		Schemas.assertValid("reply.v1.schema.json", merged);
 		assertThat(merged.get("urls")).hasSize(2);
+	}
+
+	@Test
+	void theServicesMakeOnlyTheTopicsTheDesignNames() throws Exception {
+		Set<String> designed = Set.of("crawl.pages", "crawl.pages.dlq", "crawl.pages.outcomes",
+				"crawl.pages.outcomes.dlq", "pages.gone", "pages.gone.dlq", "replies.parsed", "replies.parsed.dlq",
+				"replies.enriched", "replies.enriched.dlq", "replies.published");
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()))) {
+			// Tests may make their own topics, named it-…
+			assertThat(admin.listTopics().names().get()).filteredOn(topic -> !topic.startsWith("it-"))
+				.isSubsetOf(designed)
+				.contains("crawl.pages", "replies.parsed", "replies.enriched", "replies.published");
+		}
 	}
 
 	@Test

@@ -47,6 +47,11 @@ final class Services implements AutoCloseable {
 		return "Basic " + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The services started, in the order they were. */
+	List<ConfigurableApplicationContext> running() {
+		return List.copyOf(this.running);
+	}
+
 	static int port(ConfigurableApplicationContext context) {
 		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 	}

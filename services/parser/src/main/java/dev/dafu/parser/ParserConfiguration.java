@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.RecordReader;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -59,10 +60,11 @@ class ParserConfiguration {
 	 * again, which changes nothing.
 	 */
 	@Bean
-	Consumer<Message<CrawledPage>> parseReply(ReplyParser replyParser, StreamBridge streamBridge,
-			MeterRegistry meters) {
+	Consumer<Message<byte[]>> parseReply(ReplyParser replyParser, StreamBridge streamBridge, MeterRegistry meters,
+			RecordReader records) {
 		return message -> {
-			CrawledPage page = message.getPayload();
+			CrawledPage page = records.read(message, CrawledPage.class, "a crawled page",
+					read -> read.url() == null ? "no url" : null);
 			List<Reply> replies;
 			try {
 				replies = replyParser.parse(page);
