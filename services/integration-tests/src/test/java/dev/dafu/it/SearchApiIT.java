@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.dafu.elasticsearch.ReplyIndex;
@@ -141,6 +143,19 @@ class SearchApiIT {
 		assertThat(SearchClient.json(search.get("/api/replies?q=" + "答".repeat(201)), 400).get("detail").asText())
 			.contains("not be longer than 200");
 		assertThat(search.get("/api/replies?size=abc").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMalformedOrHugeQueryGetsProblemDetailsAndLogsNoError(CapturedOutput log) throws IOException {
+		String malformed = search.raw("/api/replies?q=%E4%zz");
+		String huge = search.raw("/api/replies?q=" + "%E7%AD%94".repeat(10_000));
+
+		assertThat(malformed).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		assertThat(huge).startsWith("HTTP/1.1 400")
+			.contains("application/problem+json")
+			.contains("not be longer than 200");
+		assertThat(log.getOut() + log.getErr()).doesNotContain(" ERROR ");
 	}
 
 	@Test

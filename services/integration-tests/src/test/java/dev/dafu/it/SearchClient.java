@@ -1,6 +1,7 @@
 package dev.dafu.it;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,6 +42,21 @@ final class SearchClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The whole answer, status line to body, to a request sent as written: for requests
+	 * no HTTP client would send (a malformed percent-encoding).
+	 */
+	String raw(String pathAndQuery) throws IOException {
+		try (Socket socket = new Socket(this.base.getHost(), this.base.getPort())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + this.base.getAuthority()
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 
