@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dafu.elasticsearch.ElasticsearchFailures;
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.PageGone;
+import dev.dafu.stream.DependencyUnavailableException;
 import dev.dafu.stream.RecordReader;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -82,9 +84,17 @@ class CrawlerConfiguration {
 	 */
 	@Bean
 	Consumer<Message<byte[]>> recordPageOutcome(PageOutcomes pageOutcomes, RecordReader records) {
-		return message -> pageOutcomes.record(
-				records.read(message, PageOutcome.class, "a page outcome", outcome -> outcome.url() == null ? "no url"
-						: outcome.crawlId() == null ? "no crawlId" : outcome.result() == null ? "no result" : null));
+		return message -> {
+			PageOutcome outcome = records.read(message, PageOutcome.class, "a page outcome", read -> read.url() == null
+					? "no url" : read.crawlId() == null ? "no crawlId" : read.result() == null ? "no result" : null);
+			try {
+				pageOutcomes.record(outcome);
+			}
+			catch (RuntimeException ex) {
+				throw DependencyUnavailableException.classify(ex, "Elasticsearch",
+						ElasticsearchFailures::isUnavailable);
+			}
+		};
 	}
 
 	/** Each crawl's frontier, in Elasticsearch, so a crawl outlives its crawler. */

@@ -1,22 +1,25 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import dev.dafu.elasticsearch.ElasticsearchFailures;
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.DependencyUnavailableException;
 import dev.dafu.stream.RecordReader;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 @Configuration(proxyBeanMethods = false)
@@ -50,10 +53,11 @@ class IndexerConfiguration {
 					read -> read.reply() == null ? "no reply"
 							: read.reply().id() == null ? "a reply with no id" : null);
 			try {
-				return replyIndexer.index(enriched).map(ReplyEvents::of).orElse(null);
+				return replyIndexer.index(enriched, source(message)).map(ReplyEvents::of).orElse(null);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+			catch (IOException | RuntimeException ex) {
+				throw DependencyUnavailableException.classify(ex, "Elasticsearch",
+						ElasticsearchFailures::isUnavailable);
 			}
 		};
 	}
@@ -67,17 +71,31 @@ class IndexerConfiguration {
 		return message -> {
 			PageGone page = records.read(message, PageGone.class, "a gone page",
 					read -> read.url() == null ? "no url" : null);
+			List<ReplyChange> changes;
 			try {
-				for (ReplyChange change : replyIndexer.markGone(page)) {
-					if (!streamBridge.send(GONE_EVENTS_BINDING, ReplyEvents.of(change))) {
-						throw new IllegalStateException("replies.published did not accept " + change.reply().id());
-					}
+				changes = replyIndexer.markGone(page, source(message));
+			}
+			catch (IOException | RuntimeException ex) {
+				throw DependencyUnavailableException.classify(ex, "Elasticsearch",
+						ElasticsearchFailures::isUnavailable);
+			}
+			for (ReplyChange change : changes) {
+				if (!streamBridge.send(GONE_EVENTS_BINDING, ReplyEvents.of(change))) {
+					throw new IllegalStateException("replies.published did not accept " + change.reply().id());
 				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		};
+	}
+
+	/**
+	 * The input record a message is: topic, partition and offset, or null when it did not
+	 * come from Kafka.
+	 */
+	static String source(Message<?> message) {
+		Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+		Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+		Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
+		return topic == null || partition == null || offset == null ? null : topic + "/" + partition + "@" + offset;
 	}
 
 }

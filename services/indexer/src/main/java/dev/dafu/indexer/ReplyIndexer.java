@@ -28,6 +28,13 @@ import dev.dafu.reply.Sha256;
  * nothing: the document id is the reply id, URLs are merged with those already indexed,
  * and a write happens only when the content hash differs. Marks the URLs the crawler
  * found gone, and withdraws a reply gone from all of them.
+ * <p>
+ * Every write records the change it made and the input record that made it
+ * ({@code change}: kind and source, a record's topic, partition and offset). A process
+ * that dies after the write and before its event was sent leaves that record uncommitted;
+ * when the same record comes again it finds its own change in the index and the change is
+ * returned again, to be announced with the same event id. Another record with the same
+ * content changes nothing and announces nothing.
  */
 public class ReplyIndexer {
 
@@ -54,14 +61,16 @@ public class ReplyIndexer {
 	}
 
 	/**
-	 * Indexes {@code enriched}; empty when the index already held exactly this content.
-	 * The URLs it came under serve it, so they are no longer counted gone.
+	 * Indexes {@code enriched}; empty when the index already held exactly this content,
+	 * unless {@code source} wrote it (a redelivery: the change may not have been
+	 * announced). The URLs it came under serve it, so they are no longer counted gone.
+	 * @param source the input record it came in, see {@link ReplyIndexer}; null when none
 	 */
-	public Optional<ReplyChange> index(EnrichedReply enriched) throws IOException {
+	public Optional<ReplyChange> index(EnrichedReply enriched, String source) throws IOException {
 		Reply incoming = enriched.reply();
-		GetResponse<IndexedState> existing = this.client.get(
-				g -> g.index(this.index.name()).id(incoming.id()).sourceIncludes("urls", "goneUrls", "contentHash"),
-				IndexedState.class);
+		GetResponse<IndexedState> existing = this.client.get(g -> g.index(this.index.name())
+			.id(incoming.id())
+			.sourceIncludes("urls", "goneUrls", "contentHash", "change"), IndexedState.class);
 		IndexedState before = existing.found() ? existing.source() : null;
 		List<String> stillGone = new ArrayList<>(
 				before == null || before.goneUrls() == null ? List.of() : before.goneUrls());
@@ -71,21 +80,23 @@ public class ReplyIndexer {
 		TreeMap<String, Object> document = document(reply, enriched.words());
 		String contentHash = Sha256.hex(this.json.writeValueAsString(document));
 		if (before != null && contentHash.equals(before.contentHash())) {
-			return Optional.empty();
+			return before.change() != null && before.change().madeBy(source)
+					? Optional.of(new ReplyChange(reply, before.change().kind(), contentHash)) : Optional.empty();
 		}
-		document.put("contentHash", contentHash);
-		document.put("indexedAt", Instant.now().toString());
+		ReplyChange change = new ReplyChange(reply,
+				before == null ? ReplyChange.Kind.CREATED : ReplyChange.Kind.UPDATED, contentHash);
+		stamp(document, change, source);
 		this.client.index(i -> i.index(this.index.name()).id(reply.id()).document(document));
-		return Optional.of(new ReplyChange(reply, before == null ? ReplyChange.Kind.CREATED : ReplyChange.Kind.UPDATED,
-				contentHash));
+		return Optional.of(change);
 	}
 
 	/**
 	 * Marks {@code page}'s URL gone on the replies published under it; a reply whose
 	 * every URL is gone is withdrawn. Empty when no reply has the URL, or it was marked
-	 * already.
+	 * already by another record than {@code source}.
+	 * @param source the input record it came in, see {@link ReplyIndexer}; null when none
 	 */
-	public List<ReplyChange> markGone(PageGone page) throws IOException {
+	public List<ReplyChange> markGone(PageGone page, String source) throws IOException {
 		this.client.indices().refresh(r -> r.index(this.index.name()));
 		List<ReplyChange> changes = new ArrayList<>();
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -100,15 +111,20 @@ public class ReplyIndexer {
 			for (Hit<TreeMap<String, Object>> hit : hits) {
 				Reply reply = this.json.convertValue(hit.source(), Reply.class);
 				if (reply.goneUrls().contains(page.url())) {
+					IndexedState state = this.json.convertValue(hit.source(), IndexedState.class);
+					if (state.change() != null && state.change().madeBy(source)) {
+						changes.add(new ReplyChange(reply, state.change().kind(), state.contentHash()));
+					}
 					continue;
 				}
 				List<String> gone = new ArrayList<>(reply.goneUrls());
 				gone.add(page.url());
 				Reply marked = reply.withGone(gone, page.goneAt());
 				TreeMap<String, Object> document = document(marked, hit.source().get("words"));
-				String contentHash = Sha256.hex(this.json.writeValueAsString(document));
-				document.put("contentHash", contentHash);
-				document.put("indexedAt", Instant.now().toString());
+				ReplyChange change = new ReplyChange(marked,
+						marked.withdrawnAt() != null ? ReplyChange.Kind.WITHDRAWN : ReplyChange.Kind.UPDATED,
+						Sha256.hex(this.json.writeValueAsString(document)));
+				stamp(document, change, source);
 				try {
 					this.client.index(i -> i.index(this.index.name())
 						.id(marked.id())
@@ -123,15 +139,23 @@ public class ReplyIndexer {
 					conflict = true;
 					continue;
 				}
-				changes.add(new ReplyChange(marked,
-						marked.withdrawnAt() != null ? ReplyChange.Kind.WITHDRAWN : ReplyChange.Kind.UPDATED,
-						contentHash));
+				changes.add(change);
 			}
 			if (!conflict) {
 				return changes;
 			}
 		}
 		throw new IOException("replies under " + page.url() + " kept changing while being marked gone");
+	}
+
+	/** Adds what a write needs besides the content: its hash, time and change. */
+	private static void stamp(TreeMap<String, Object> document, ReplyChange change, String source) {
+		document.put("contentHash", change.contentHash());
+		document.put("indexedAt", Instant.now().toString());
+		TreeMap<String, Object> made = new TreeMap<>();
+		made.put("kind", change.kind().name());
+		made.put("source", source);
+		document.put("change", made);
 	}
 
 	/** The stored form of a reply: the public document and its segmented words. */
@@ -151,7 +175,16 @@ public class ReplyIndexer {
 	}
 
 	/** The part of an indexed document that decides whether a write is needed. */
-	record IndexedState(List<String> urls, List<String> goneUrls, String contentHash) {
+	record IndexedState(List<String> urls, List<String> goneUrls, String contentHash, StoredChange change) {
+	}
+
+	/** The last change written to a document, and the input record that wrote it. */
+	record StoredChange(ReplyChange.Kind kind, String source) {
+
+		boolean madeBy(String record) {
+			return record != null && record.equals(this.source);
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,8 @@ class ReplyIndexerIT {
 
 	static ReplyIndexer indexer;
 
+	private static final AtomicLong offsets = new AtomicLong();
+
 	@BeforeAll
 	static void createIndex() throws IOException {
 		context = new SpringApplicationBuilder(ElasticsearchClientConfiguration.class).web(WebApplicationType.NONE)
@@ -76,8 +79,8 @@ class ReplyIndexerIT {
 	void indexingTheSameReplyAgainChangesNothing() throws IOException {
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕7号", "关于第7号建议的答复", LocalDate.of(2024, 3, 1), "正文。");
 
-		assertThat(indexer.index(ENRICHER.enrich(reply))).isPresent();
-		assertThat(indexer.index(ENRICHER.enrich(reply))).isEmpty();
+		assertThat(indexer.index(ENRICHER.enrich(reply), nextRecord())).isPresent();
+		assertThat(indexer.index(ENRICHER.enrich(reply), nextRecord())).isEmpty();
 	}
 
 	@Test
@@ -86,9 +89,9 @@ class ReplyIndexerIT {
 		Reply elsewhere = first.withUrls(List.of("http://mirror.test/1.html"));
 		Reply corrected = first.withBody("更正后的正文。");
 
-		ReplyChange created = indexer.index(ENRICHER.enrich(first)).orElseThrow();
-		ReplyChange merged = indexer.index(ENRICHER.enrich(elsewhere)).orElseThrow();
-		ReplyChange changed = indexer.index(ENRICHER.enrich(corrected)).orElseThrow();
+		ReplyChange created = indexer.index(ENRICHER.enrich(first), nextRecord()).orElseThrow();
+		ReplyChange merged = indexer.index(ENRICHER.enrich(elsewhere), nextRecord()).orElseThrow();
+		ReplyChange changed = indexer.index(ENRICHER.enrich(corrected), nextRecord()).orElseThrow();
 
 		assertThat(created.kind()).isEqualTo(ReplyChange.Kind.CREATED);
 		assertThat(merged.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
@@ -103,14 +106,15 @@ class ReplyIndexerIT {
 	void aReplyGoneFromEveryUrlIsWithdrawnAndComesBackWhenAPageServesItAgain() throws IOException {
 		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕5号", "关于第5号建议的答复", LocalDate.of(2024, 5, 2), "正文。");
 		String mirror = "http://mirror.test/5.html";
-		indexer.index(ENRICHER.enrich(first));
-		indexer.index(ENRICHER.enrich(first.withUrls(List.of(mirror))));
+		indexer.index(ENRICHER.enrich(first), nextRecord());
+		indexer.index(ENRICHER.enrich(first.withUrls(List.of(mirror))), nextRecord());
 		Instant goneAt = Instant.parse("2026-11-20T08:00:00Z");
 
-		List<ReplyChange> oneGone = indexer.markGone(new PageGone(mirror, "test", 404, goneAt));
-		List<ReplyChange> allGone = indexer.markGone(new PageGone(first.urls().get(0), "test", 410, goneAt));
-		List<ReplyChange> again = indexer.markGone(new PageGone(mirror, "test", 404, goneAt));
-		ReplyChange back = indexer.index(ENRICHER.enrich(first)).orElseThrow();
+		List<ReplyChange> oneGone = indexer.markGone(new PageGone(mirror, "test", 404, goneAt), nextRecord());
+		List<ReplyChange> allGone = indexer.markGone(new PageGone(first.urls().get(0), "test", 410, goneAt),
+				nextRecord());
+		List<ReplyChange> again = indexer.markGone(new PageGone(mirror, "test", 404, goneAt), nextRecord());
+		ReplyChange back = indexer.index(ENRICHER.enrich(first), nextRecord()).orElseThrow();
 
 		assertThat(oneGone).singleElement().satisfies(change -> {
 			assertThat(change.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
@@ -124,10 +128,43 @@ class ReplyIndexerIT {
 			assertThat(change.reply().body()).as("the reply itself is kept").isEqualTo("正文。");
 		});
 		assertThat(again).as("a repeated notice changes nothing").isEmpty();
-		assertThat(indexer.markGone(new PageGone("http://nowhere.test/x.html", "test", 404, goneAt))).isEmpty();
+		assertThat(indexer.markGone(new PageGone("http://nowhere.test/x.html", "test", 404, goneAt), nextRecord()))
+			.isEmpty();
 		assertThat(back.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
 		assertThat(back.reply().goneUrls()).containsExactly(mirror);
 		assertThat(back.reply().withdrawnAt()).isNull();
+	}
+
+	@Test
+	void aRecordRedeliveredAfterItsWriteAnnouncesItsChangeAgainAndNoOtherDoes() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕8号", "关于第8号建议的答复", LocalDate.of(2024, 3, 8), "正文。");
+		String record = nextRecord();
+
+		ReplyChange written = indexer.index(ENRICHER.enrich(reply), record).orElseThrow();
+		// The process died before the event was sent: the record comes again.
+		ReplyChange redelivered = indexer.index(ENRICHER.enrich(reply), record).orElseThrow();
+
+		assertThat(redelivered.kind()).isEqualTo(ReplyChange.Kind.CREATED);
+		assertThat(redelivered.contentHash()).as("so its event has the same id").isEqualTo(written.contentHash());
+		assertThat(indexer.index(ENRICHER.enrich(reply), nextRecord())).as("another record, the same content")
+			.isEmpty();
+	}
+
+	@Test
+	void aGoneNoticeRedeliveredAfterItsWriteAnnouncesItsChangeAgainAndNoOtherDoes() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕9号", "关于第9号建议的答复", LocalDate.of(2024, 3, 9), "正文。");
+		indexer.index(ENRICHER.enrich(reply), nextRecord());
+		PageGone gone = new PageGone(reply.urls().get(0), "test", 404, Instant.parse("2026-11-20T08:00:00Z"));
+		String record = nextRecord();
+
+		ReplyChange written = indexer.markGone(gone, record).get(0);
+		List<ReplyChange> redelivered = indexer.markGone(gone, record);
+
+		assertThat(redelivered).singleElement().satisfies(change -> {
+			assertThat(change.kind()).isEqualTo(ReplyChange.Kind.WITHDRAWN);
+			assertThat(change.contentHash()).isEqualTo(written.contentHash());
+		});
+		assertThat(indexer.markGone(gone, nextRecord())).isEmpty();
 	}
 
 	@Test
@@ -148,7 +185,7 @@ class ReplyIndexerIT {
 			.create(c -> c.index(old).mappings(m -> m.withJson(new StringReader(olderMapping.toString()))));
 		ReplyIndex index = new ReplyIndex(elasticsearch, old);
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2023〕9号", "关于第9号建议的答复", LocalDate.of(2023, 3, 1), "正文。");
-		new ReplyIndexer(elasticsearch, index).index(ENRICHER.enrich(reply));
+		new ReplyIndexer(elasticsearch, index).index(ENRICHER.enrich(reply), nextRecord());
 
 		index.createOrUpdate();
 
@@ -172,6 +209,11 @@ class ReplyIndexerIT {
 	private static JsonNode liveMapping(String index) throws IOException {
 		String mapping = elasticsearch.indices().getMapping(m -> m.index(index)).get(index).mappings().toString();
 		return JSON.readTree(mapping.substring(mapping.indexOf('{')));
+	}
+
+	/** A new input record, as the indexer's bindings name one. */
+	private static String nextRecord() {
+		return "replies.enriched/0@" + offsets.incrementAndGet();
 	}
 
 }

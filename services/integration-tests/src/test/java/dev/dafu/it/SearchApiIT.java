@@ -73,7 +73,7 @@ class SearchApiIT {
 		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "对省十四届人大一次会议第1010号代表建议的答复函", LocalDate.of(2023, 5, 18),
 				"建设智慧养老服务平台，推进社区嵌入式养老服务设施建设。");
 		for (Reply reply : List.of(science, transport, housing)) {
-			assertThat(indexer.index(ENRICHER.enrich(reply))).isPresent();
+			assertThat(indexer.index(ENRICHER.enrich(reply), null)).isPresent();
 		}
 		elasticsearch.indices().refresh(r -> r.index(INDEX));
 	}

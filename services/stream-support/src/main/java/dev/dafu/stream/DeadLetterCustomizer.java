@@ -2,11 +2,13 @@ package dev.dafu.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,14 +16,18 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -34,10 +40,17 @@ import org.springframework.util.backoff.FixedBackOff;
  * consumer waits {@value #DEAD_LETTER_RETRY_MS} ms and tries again, and the record's
  * offset is not committed until it is written. A binding without a dead-letter topic logs
  * the record after its retries and goes on, as the binder does.
+ * <p>
+ * A failure that is not the record's (a {@link DependencyUnavailableException}, or one of
+ * Kafka's retriable errors such as a broker that is restarting) is never dead-lettered:
+ * the record is tried again with a backoff of up to {@value #UNAVAILABLE_MAX_INTERVAL_MS}
+ * ms for as long as it takes, and nothing past it is committed.
  */
 final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCustomizer {
 
 	static final long DEAD_LETTER_RETRY_MS = 5000;
+
+	static final long UNAVAILABLE_MAX_INTERVAL_MS = 10_000;
 
 	static final String REASON_HEADER = "x-exception-message";
 
@@ -95,7 +108,25 @@ final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCust
 				}
 			});
 		}
-		container.setCommonErrorHandler(handler);
+		container.setCommonErrorHandler(untilAvailable(handler));
+	}
+
+	/**
+	 * {@code handler} for failures that are the record's; for those that are not, retries
+	 * without end.
+	 */
+	private static CommonErrorHandler untilAvailable(DefaultErrorHandler handler) {
+		ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+		backOff.setMaxInterval(UNAVAILABLE_MAX_INTERVAL_MS);
+		DefaultErrorHandler patient = new DefaultErrorHandler((record, exception) -> {
+			throw new IllegalStateException("a record whose dependency is unavailable is never given up", exception);
+		}, backOff);
+		patient.setLogLevel(KafkaException.Level.WARN);
+		CommonDelegatingErrorHandler delegating = new CommonDelegatingErrorHandler(handler);
+		delegating.setCauseChainTraversing(true);
+		delegating
+			.setErrorHandlers(Map.of(DependencyUnavailableException.class, patient, RetriableException.class, patient));
+		return delegating;
 	}
 
 	private DeadLetterPublishingRecoverer recoverer(
