@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class Folders {
+public final class Folders {
 
 	private Folders() {
 	}
 
 	/** Deletes {@code folder} and everything in it; nothing when it does not exist. */
-	static void deleteTree(Path folder) throws IOException {
+	public static void deleteTree(Path folder) throws IOException {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -59,6 +59,16 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Kills the process tree at once (SIGKILL), as a crash would: nothing is closed,
+	 * flushed or committed. Returns when it is gone.
+	 */
+	public void kill() throws InterruptedException {
+		List<ProcessHandle> tree = this.process.descendants().toList();
+		tree.forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly().waitFor();
+	}
+
+	/**
 	 * Asks the process tree to stop (SIGTERM), then kills whatever is left after the
 	 * timeout.
 	 */

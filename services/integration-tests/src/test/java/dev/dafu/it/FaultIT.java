@@ -1,0 +1,444 @@
+package dev.dafu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.dafu.local.Folders;
+import dev.dafu.local.LocalElasticsearch;
+import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Readiness;
+import dev.dafu.local.ServerProcess;
+import dev.dafu.reply.ReplyIdentity;
+import dev.dafu.testsupport.RealServers;
+
+/**
+ * The fault test of {@code docs/reliability.md}. New replies flow as pages onto
+ * {@code crawl.pages}, a few a second, through parser, enricher and indexer, each a
+ * process of its own (the runnable jars the build made), while each of them in turn is
+ * killed (SIGKILL) and started again, the Kafka broker is restarted, and Elasticsearch is
+ * stopped for 30 s. Afterwards every reply is searchable exactly once, nothing is
+ * dead-lettered, every service is healthy, and every reply was announced as created on
+ * {@code replies.published} exactly once after de-duplication by {@code ce_id}.
+ * <p>
+ * It stops and starts servers, so it runs on a broker and an Elasticsearch of its own,
+ * the same local processes {@code deploy/local} runs, never on those the other tests
+ * share.
+ */
+class FaultIT {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Pages written per second while the faults happen. */
+	private static final int PAGES_PER_SECOND = 8;
+
+	/** The stream's bound, whatever happens. */
+	private static final int MAX_PAGES = 4000;
+
+	private static final Duration ELASTICSEARCH_DOWN = Duration.ofSeconds(30);
+
+	private static final Duration RECOVERY = Duration.ofMinutes(4);
+
+	private static final String ISSUER = "海关总署";
+
+	private static final List<String> DEAD_LETTER_TOPICS = List.of("crawl.pages.dlq", "replies.parsed.dlq",
+			"replies.enriched.dlq", "pages.gone.dlq");
+
+	private static final Path WORK = Path.of("target", "fault-it").toAbsolutePath();
+
+	private static final Path LOCAL_TARGET = Path
+		.of(System.getProperty(RealServers.LOCAL_TARGET, "../../deploy/local/target"))
+		.toAbsolutePath();
+
+	private static final Path SERVICES = Path.of(System.getProperty("dafu.services.dir", "..")).toAbsolutePath();
+
+	static int kafkaPort;
+
+	static int kafkaControllerPort;
+
+	static int elasticsearchPort;
+
+	static int elasticsearchTransportPort;
+
+	static LocalKafka kafka;
+
+	static LocalElasticsearch elasticsearch;
+
+	static final Map<String, Service> services = new LinkedHashMap<>();
+
+	/** Reply id → the ids of the events that announced it, by type. */
+	static final Map<String, Map<String, Set<String>>> events = new ConcurrentHashMap<>();
+
+	static final AtomicInteger eventRecords = new AtomicInteger();
+
+	/** Reply ids of the pages written, in order. */
+	static final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	static volatile boolean running = true;
+
+	static Thread eventReader;
+
+	static final List<String> faults = new ArrayList<>();
+
+	@BeforeAll
+	static void startServersAndServices() throws Exception {
+		Folders.deleteTree(WORK);
+		kafkaPort = freePort();
+		kafkaControllerPort = freePort();
+		elasticsearchPort = freePort();
+		elasticsearchTransportPort = freePort();
+		kafka = startKafka(false);
+		elasticsearch = startElasticsearch();
+		for (String name : List.of("indexer", "search", "enricher", "parser")) {
+			services.put(name, new Service(name, freePort()));
+		}
+		for (Service service : services.values()) {
+			service.start();
+		}
+		for (Service service : services.values()) {
+			service.awaitHealthy();
+		}
+		eventReader = new Thread(FaultIT::readEvents, "fault-it-events");
+		eventReader.start();
+	}
+
+	@AfterAll
+	static void stopAll() throws InterruptedException {
+		running = false;
+		if (eventReader != null) {
+			eventReader.join();
+		}
+		services.values().forEach(Service::close);
+		if (kafka != null) {
+			kafka.close();
+		}
+		if (elasticsearch != null) {
+			elasticsearch.close();
+		}
+		System.out.println("Faults injected, in order: " + String.join("; ", faults));
+	}
+
+	@Test
+	void everyReplyIsSearchableOnceAndAnnouncedOnceThroughKillsRestartsAndAnOutage() throws Exception {
+		ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			stream.scheduleAtFixedRate(() -> sendPage(producer), 0, 1000 / PAGES_PER_SECOND, TimeUnit.MILLISECONDS);
+
+			awaitProgress("the stream's start");
+			for (String name : List.of("parser", "enricher", "indexer")) {
+				Service service = services.get(name);
+				service.kill();
+				fault("killed the " + name + " (SIGKILL) with " + searchable() + " replies searchable");
+				service.start();
+				service.awaitHealthy();
+				awaitProgress("the " + name + "'s restart");
+			}
+
+			kafka.close();
+			fault("stopped the Kafka broker");
+			kafka = startKafka(true);
+			fault("started the Kafka broker again");
+			awaitProgress("the broker's restart");
+
+			elasticsearch.close();
+			fault("stopped Elasticsearch for " + ELASTICSEARCH_DOWN.toSeconds() + " s");
+			await().pollDelay(ELASTICSEARCH_DOWN).atMost(ELASTICSEARCH_DOWN.plusSeconds(1)).until(() -> true);
+			elasticsearch = startElasticsearch();
+			fault("started Elasticsearch again");
+			awaitProgress("Elasticsearch's return");
+		}
+		finally {
+			stream.shutdown();
+			stream.awaitTermination(5, TimeUnit.MINUTES);
+		}
+		List<String> expected = List.copyOf(sent);
+		fault("stopped the stream after " + expected.size() + " pages");
+
+		await("every reply searchable").atMost(RECOVERY)
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> searchable() >= expected.size());
+		assertThat(searchable()).as("replies searchable, each once").isEqualTo(expected.size());
+		assertThat(indexedIds()).as("the replies sent, each once").containsExactlyInAnyOrderElementsOf(expected);
+
+		await("every reply announced").atMost(RECOVERY)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(events.keySet()).containsAll(expected));
+		assertThat(events.keySet()).as("announced replies").containsExactlyInAnyOrderElementsOf(expected);
+		for (String id : expected) {
+			assertThat(events.get(id)).as("the events announcing " + id + ", by type and id")
+				.containsOnlyKeys("reply.created.v1")
+				.allSatisfy((type, ids) -> assertThat(ids).hasSize(1));
+		}
+
+		assertThat(deadLetters()).as("dead letters, by topic").allSatisfy((topic, count) -> assertThat(count).isZero());
+		for (Service service : services.values()) {
+			assertThat(Readiness.httpOk(service.uri("/actuator/health"))).as(service.name + " is healthy").isTrue();
+		}
+		System.out.println("Fault test: " + expected.size() + " replies sent, " + searchable() + " searchable, "
+				+ events.size() + " announced, " + eventRecords.get() + " event records (" + repeatedEvents()
+				+ " repeats of an event id), dead letters " + deadLetters());
+	}
+
+	private static void sendPage(KafkaProducer<String, byte[]> producer) {
+		if (sent.size() >= MAX_PAGES) {
+			return;
+		}
+		int n = sent.size() + 1;
+		String number = "署建复〔2099〕" + n + "号";
+		String title = "对十四届全国人大二次会议第" + (5000 + n) + "号建议的答复";
+		String url = "http://fault.example.gov.cn/replies/" + n + ".html";
+		String page = "<html><body><div><p>办理结果：A</p><p>" + ISSUER + "</p><p>" + number + "</p><p>" + title
+				+ "</p><p>张三代表：</p><p>您提出的关于口岸通关第" + n + "项措施的建议收悉。现答复如下：一、已推进。</p><p>" + ISSUER
+				+ "</p><p>2024年7月1日</p></div></body></html>";
+		Map<String, Object> crawled = new LinkedHashMap<>();
+		crawled.put("url", url);
+		crawled.put("site", "fault");
+		crawled.put("fetchedAt", Instant.now().toString());
+		crawled.put("status", 200);
+		crawled.put("contentType", "text/html; charset=utf-8");
+		crawled.put("content", Base64.getEncoder().encodeToString(page.getBytes(StandardCharsets.UTF_8)));
+		try {
+			producer.send(new ProducerRecord<>("crawl.pages", url, JSON.writeValueAsBytes(crawled))).get();
+			sent.add(ReplyIdentity.of(ISSUER, number, title));
+		}
+		catch (Exception ex) {
+			// Not sent (the broker was away too long): written again on the next tick.
+			System.out.println("Page " + n + " not sent: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Waits until 20 more replies are searchable than now, showing the pipeline moves.
+	 */
+	private static void awaitProgress(String after) {
+		long before = Math.max(0, searchable());
+		await("20 more replies searchable after " + after).atMost(RECOVERY)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> searchable() >= before + 20);
+	}
+
+	/** The replies the search API counts, -1 while it cannot answer. */
+	private static long searchable() {
+		try {
+			JsonNode answer = SearchClient
+				.json(new SearchClient(services.get("search").port).get("/api/replies?size=1"), 200);
+			return answer.get("total").asLong();
+		}
+		catch (AssertionError | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** Every document id in the index. */
+	private static List<String> indexedIds() throws IOException, InterruptedException {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		JsonNode hits = JSON
+			.readTree(http.send(java.net.http.HttpRequest
+				.newBuilder(elasticsearch.uri().resolve("/replies/_search?size=" + MAX_PAGES + "&_source=false"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+			.path("hits")
+			.path("hits");
+		List<String> ids = new ArrayList<>();
+		hits.forEach(hit -> ids.add(hit.get("_id").asText()));
+		return ids;
+	}
+
+	/** The records on each dead-letter topic that exists. */
+	private static Map<String, Long> deadLetters() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			Set<String> topics = admin.listTopics().names().get();
+			Map<String, Long> counts = new TreeMap<>();
+			for (String topic : DEAD_LETTER_TOPICS) {
+				if (!topics.contains(topic)) {
+					counts.put(topic, 0L);
+					continue;
+				}
+				TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				description.partitions()
+					.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+				long count = admin.listOffsets(latest)
+					.all()
+					.get()
+					.values()
+					.stream()
+					.mapToLong(offsets -> offsets.offset())
+					.sum();
+				counts.put(topic, count);
+			}
+			return counts;
+		}
+	}
+
+	private static long repeatedEvents() {
+		long distinct = events.values()
+			.stream()
+			.map(Map::values)
+			.flatMap(Collection::stream)
+			.mapToLong(Set::size)
+			.sum();
+		return eventRecords.get() - distinct;
+	}
+
+	/** Reads {@code replies.published} as a subscriber would, through every fault. */
+	private static void readEvents() {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
+						ConsumerConfig.GROUP_ID_CONFIG, "fault-it-subscriber", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of("replies.published"));
+			while (running) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					eventRecords.incrementAndGet();
+					events.computeIfAbsent(header(record, "ce_subject"), id -> new ConcurrentHashMap<>())
+						.computeIfAbsent(header(record, "ce_type"), type -> ConcurrentHashMap.newKeySet())
+						.add(header(record, "ce_id"));
+				}
+			}
+		}
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return header == null ? "(no " + name + ")" : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private static KafkaProducer<String, byte[]> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000), new StringSerializer(), new ByteArraySerializer());
+	}
+
+	private static LocalKafka startKafka(boolean keepData) throws IOException, InterruptedException {
+		return LocalKafka.start(LOCAL_TARGET.resolve("kafka/libs"), WORK.resolve("kafka"), kafkaPort,
+				kafkaControllerPort, keepData);
+	}
+
+	/** Starts Elasticsearch on its data of an earlier start, if any. */
+	private static LocalElasticsearch startElasticsearch() throws IOException, InterruptedException {
+		try (Stream<Path> files = Files.list(LOCAL_TARGET)) {
+			Path distribution = files.filter(f -> f.getFileName().toString().startsWith("elasticsearch-"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no Elasticsearch distribution in " + LOCAL_TARGET));
+			return LocalElasticsearch.start(distribution, WORK.resolve("elasticsearch"), elasticsearchPort,
+					elasticsearchTransportPort, true);
+		}
+	}
+
+	private static void fault(String what) {
+		faults.add(what);
+		System.out.println(Instant.now() + " " + what);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** A Dafu service run from its runnable jar, as the local run does. */
+	static final class Service implements AutoCloseable {
+
+		final String name;
+
+		final int port;
+
+		private ServerProcess process;
+
+		private int starts;
+
+		Service(String name, int port) {
+			this.name = name;
+			this.port = port;
+		}
+
+		void start() throws IOException {
+			this.starts++;
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+							"enricher".equals(this.name) ? "-Xmx384m" : "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+							jar().toString(), "--server.port=" + this.port, "--server.address=127.0.0.1",
+							"--DAFU_KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+							"--DAFU_ELASTICSEARCH_URIS=" + "http://127.0.0.1:" + elasticsearchPort,
+							"--DAFU_OPERATOR_PASSWORD=fault-it-secret", "--spring.main.banner-mode=off"));
+			this.process = ServerProcess.start(this.name, command, Map.of(), WORK,
+					WORK.resolve("logs").resolve(this.name + "-" + this.starts + ".log"));
+		}
+
+		void awaitHealthy() throws InterruptedException {
+			Readiness.awaitHttpOk(this.process, uri("/actuator/health"), Duration.ofMinutes(3));
+		}
+
+		void kill() throws InterruptedException {
+			this.process.kill();
+		}
+
+		URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + this.port + path);
+		}
+
+		private Path jar() throws IOException {
+			Path target = SERVICES.resolve(this.name).resolve("target");
+			try (Stream<Path> files = Files.list(target)) {
+				return files.filter(f -> f.getFileName().toString().matches("dafu-" + this.name + "-.*-exec\\.jar"))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException("no runnable jar in " + target));
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.process != null) {
+				this.process.close();
+			}
+		}
+
+	}
+
+}
