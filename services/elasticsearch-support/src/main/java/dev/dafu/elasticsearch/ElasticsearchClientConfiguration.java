@@ -16,15 +16,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Builds the 8.x Java client by hand: Boot 4 manages the 9.x client, which an 8.19 server
  * refuses. The client speaks Jackson 2 (its own mapper), separate from the Jackson 3 used
- * by Boot.
+ * by Boot. It exists only in a service that names its Elasticsearch
+ * ({@code dafu.elasticsearch.uris}: crawler, indexer and search), so a service that
+ * shares a classpath with them (as in the integration tests) never reports on an
+ * Elasticsearch it does not use.
  */
 @AutoConfiguration
+@ConditionalOnProperty(prefix = "dafu.elasticsearch", name = "uris")
 @EnableConfigurationProperties(ElasticsearchProperties.class)
 public class ElasticsearchClientConfiguration {
 
@@ -51,6 +56,11 @@ public class ElasticsearchClientConfiguration {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		return new ElasticsearchClient(
 				new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)));
+	}
+
+	@Bean
+	ElasticsearchHealthIndicator elasticsearchHealthIndicator(ElasticsearchClient elasticsearchClient) {
+		return new ElasticsearchHealthIndicator(elasticsearchClient);
 	}
 
 	@Bean

@@ -25,6 +25,9 @@ public final class ElasticsearchFailures {
 	 */
 	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof ElasticsearchUnavailableException) {
+				return true;
+			}
 			if (cause instanceof ElasticsearchException ex) {
 				return isUnavailable(ex.status());
 			}

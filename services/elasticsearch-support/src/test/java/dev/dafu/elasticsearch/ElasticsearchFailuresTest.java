@@ -24,6 +24,8 @@ class ElasticsearchFailuresTest {
 	void anOverloadedOrFailingServerIsUnavailable() {
 		assertThat(ElasticsearchFailures.isUnavailable(answer(429, "es_rejected_execution_exception"))).isTrue();
 		assertThat(ElasticsearchFailures.isUnavailable(answer(503, "cluster_block_exception"))).isTrue();
+		assertThat(ElasticsearchFailures.isUnavailable(new ElasticsearchUnavailableException("bulk items: 429")))
+			.isTrue();
 	}
 
 	@Test

@@ -1,36 +1,51 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.dafu.elasticsearch.ElasticsearchFailures;
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.PageGone;
-import dev.dafu.reply.Reply;
 import dev.dafu.stream.DependencyUnavailableException;
 import dev.dafu.stream.RecordReader;
+import dev.dafu.stream.RejectedRecordException;
+import dev.dafu.stream.UnreadableRecordException;
 
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IndexerProperties.class)
 class IndexerConfiguration {
-
-	/** The output binding announcing gone marks; see {@code indexer.yml}. */
-	static final String GONE_EVENTS_BINDING = "goneReplies-out-0";
 
 	@Bean
 	ReplyIndexer replyIndexer(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
 		return new ReplyIndexer(elasticsearchClient, replyIndex);
+	}
+
+	@Bean
+	ReplyAnnouncer replyAnnouncer(KafkaOperations<String, byte[]> kafka, IndexerProperties properties) {
+		return new ReplyAnnouncer(kafka, properties.eventsTopic());
+	}
+
+	/** The events topic, created at start-up when missing. */
+	@Bean
+	NewTopic eventsTopic(IndexerProperties properties) {
+		return TopicBuilder.name(properties.eventsTopic()).partitions(properties.eventsPartitions()).build();
 	}
 
 	/**
@@ -43,31 +58,54 @@ class IndexerConfiguration {
 	}
 
 	/**
-	 * {@code replies.enriched} → the index, and {@code replies.published} for what
-	 * changed.
+	 * {@code replies.enriched} → the index, a batch at a time, and the events topic for
+	 * what changed. A record that cannot be read, or whose reply Elasticsearch refuses,
+	 * is dead-lettered with its reason once the records before it are indexed and
+	 * announced.
 	 */
 	@Bean
-	Function<Message<byte[]>, Message<Reply>> indexReply(ReplyIndexer replyIndexer, RecordReader records) {
-		return message -> {
-			EnrichedReply enriched = records.read(message, EnrichedReply.class, "an enriched reply",
-					read -> read.reply() == null ? "no reply"
-							: read.reply().id() == null ? "a reply with no id" : null);
+	Consumer<Message<List<Object>>> indexReply(ReplyIndexer replyIndexer, ReplyAnnouncer announcer,
+			RecordReader records) {
+		return batch -> {
+			List<Object> payloads = batch.getPayload();
+			List<ReplyIndexer.Incoming> incoming = new ArrayList<>();
+			UnreadableRecordException unreadable = null;
+			for (int i = 0; i < payloads.size() && unreadable == null; i++) {
+				try {
+					EnrichedReply enriched = records.read(MessageBuilder.withPayload(payloads.get(i)).build(),
+							EnrichedReply.class, "an enriched reply", read -> read.reply() == null ? "no reply"
+									: read.reply().id() == null ? "a reply with no id" : null);
+					incoming.add(new ReplyIndexer.Incoming(enriched, source(batch, i)));
+				}
+				catch (UnreadableRecordException ex) {
+					unreadable = ex;
+				}
+			}
+			ReplyIndexer.Outcome outcome;
 			try {
-				return replyIndexer.index(enriched, source(message)).map(ReplyEvents::of).orElse(null);
+				outcome = replyIndexer.index(incoming);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw DependencyUnavailableException.classify(ex, "Elasticsearch",
 						ElasticsearchFailures::isUnavailable);
 			}
+			announcer.announce(outcome.changes());
+			if (outcome.refused() != null) {
+				throw new BatchListenerFailedException(outcome.refused().reason(),
+						new RejectedRecordException(outcome.refused().reason()), outcome.refused().index());
+			}
+			if (unreadable != null) {
+				throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, incoming.size());
+			}
 		};
 	}
 
 	/**
-	 * {@code pages.gone} → gone marks in the index, and {@code replies.published} for
-	 * each reply that changed.
+	 * {@code pages.gone} → gone marks in the index, and the events topic for each reply
+	 * that changed.
 	 */
 	@Bean
-	Consumer<Message<byte[]>> markGone(ReplyIndexer replyIndexer, StreamBridge streamBridge, RecordReader records) {
+	Consumer<Message<byte[]>> markGone(ReplyIndexer replyIndexer, ReplyAnnouncer announcer, RecordReader records) {
 		return message -> {
 			PageGone page = records.read(message, PageGone.class, "a gone page",
 					read -> read.url() == null ? "no url" : null);
@@ -79,11 +117,7 @@ class IndexerConfiguration {
 				throw DependencyUnavailableException.classify(ex, "Elasticsearch",
 						ElasticsearchFailures::isUnavailable);
 			}
-			for (ReplyChange change : changes) {
-				if (!streamBridge.send(GONE_EVENTS_BINDING, ReplyEvents.of(change))) {
-					throw new IllegalStateException("replies.published did not accept " + change.reply().id());
-				}
-			}
+			announcer.announce(changes);
 		};
 	}
 
@@ -96,6 +130,18 @@ class IndexerConfiguration {
 		Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
 		Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
 		return topic == null || partition == null || offset == null ? null : topic + "/" + partition + "@" + offset;
+	}
+
+	/** The {@code i}th record of a batch: its topic, partition and offset. */
+	static String source(Message<? extends List<?>> batch, int i) {
+		Object topics = batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+		Object partitions = batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+		Object offsets = batch.getHeaders().get(KafkaHeaders.OFFSET);
+		if (!(topics instanceof List<?> topic) || !(partitions instanceof List<?> partition)
+				|| !(offsets instanceof List<?> offset)) {
+			return null;
+		}
+		return topic.get(i) + "/" + partition.get(i) + "@" + offset.get(i);
 	}
 
 }

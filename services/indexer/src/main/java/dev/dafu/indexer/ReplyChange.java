@@ -8,8 +8,9 @@ import dev.dafu.reply.Reply;
  * @param reply the reply as it now stands in the index
  * @param kind what happened to it
  * @param contentHash the hash of the indexed content, identical for identical content
+ * @param json the reply as JSON, the public document an event carries
  */
-public record ReplyChange(Reply reply, Kind kind, String contentHash) {
+public record ReplyChange(Reply reply, Kind kind, String contentHash, byte[] json) {
 
 	public enum Kind {
 

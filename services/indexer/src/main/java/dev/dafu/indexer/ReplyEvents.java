@@ -1,13 +1,13 @@
 package dev.dafu.indexer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import dev.dafu.reply.Reply;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import dev.dafu.reply.Reply;
 
 /**
  * Announcements on {@code replies.published}: CloudEvents 1.0 in Kafka binary mode, the
@@ -42,26 +42,29 @@ public final class ReplyEvents {
 	}
 
 	/**
-	 * The event for {@code change}. Its id is derived from the reply id and content, so
-	 * the same change delivered twice carries the same id and consumers can drop the
-	 * repeat.
+	 * The event for {@code change}, as a record for {@code topic}. Its id is derived from
+	 * the reply id and content, so the same change delivered twice carries the same id
+	 * and consumers can drop the repeat.
 	 */
-	public static Message<Reply> of(ReplyChange change) {
+	public static ProducerRecord<String, byte[]> of(ReplyChange change, String topic) {
 		Reply reply = change.reply();
-		return MessageBuilder.withPayload(reply)
-			.setHeader(KafkaHeaders.KEY, reply.id())
-			.setHeader(SPEC_VERSION, "1.0")
-			.setHeader(ID, reply.id() + "-" + change.contentHash().substring(0, 16))
-			.setHeader(SOURCE_HEADER, SOURCE)
-			.setHeader(TYPE, switch (change.kind()) {
-				case CREATED -> CREATED;
-				case UPDATED -> UPDATED;
-				case WITHDRAWN -> WITHDRAWN;
-			})
-			.setHeader(SUBJECT, reply.id())
-			.setHeader(TIME, OffsetDateTime.now(ZoneOffset.UTC).toString())
-			.setHeader(CONTENT_TYPE, "application/json")
-			.build();
+		ProducerRecord<String, byte[]> event = new ProducerRecord<>(topic, reply.id(), change.json());
+		header(event, SPEC_VERSION, "1.0");
+		header(event, ID, reply.id() + "-" + change.contentHash().substring(0, 16));
+		header(event, SOURCE_HEADER, SOURCE);
+		header(event, TYPE, switch (change.kind()) {
+			case CREATED -> CREATED;
+			case UPDATED -> UPDATED;
+			case WITHDRAWN -> WITHDRAWN;
+		});
+		header(event, SUBJECT, reply.id());
+		header(event, TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
+		header(event, CONTENT_TYPE, "application/json");
+		return event;
+	}
+
+	private static void header(ProducerRecord<String, byte[]> event, String name, String value) {
+		event.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -1,27 +1,33 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.util.BinaryData;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.dafu.elasticsearch.ElasticsearchUnavailableException;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
-import dev.dafu.reply.Sha256;
+import dev.dafu.reply.SegmentedText;
 
 /**
  * Writes replies into the reply index so that a redelivered or republished reply changes
@@ -41,53 +47,165 @@ public class ReplyIndexer {
 	private static final TypeReference<TreeMap<String, Object>> DOCUMENT = new TypeReference<>() {
 	};
 
-	/** How often marking a page gone is tried when its reply changes meanwhile. */
+	/**
+	 * How often a write is tried when its reply changes meanwhile, or Elasticsearch is
+	 * overloaded.
+	 */
 	private static final int MAX_ATTEMPTS = 5;
+
+	/** How much of Elasticsearch's reason a refusal quotes, and of its cause. */
+	private static final int REASON_LENGTH = 300;
 
 	private final ElasticsearchClient client;
 
 	private final ReplyIndex index;
 
-	private final ObjectMapper json;
+	private final StoredReplies stored = new StoredReplies();
 
 	public ReplyIndexer(ElasticsearchClient client, ReplyIndex index) {
 		this.client = client;
 		this.index = index;
-		// The client's own mapper, so the hash and the stored document use one
-		// serialisation.
-		this.json = ((JacksonJsonpMapper) client._jsonpMapper()).objectMapper()
-			.copy()
-			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 	}
 
 	/**
-	 * Indexes {@code enriched}; empty when the index already held exactly this content,
-	 * unless {@code source} wrote it (a redelivery: the change may not have been
-	 * announced). The URLs it came under serve it, so they are no longer counted gone.
-	 * @param source the input record it came in, see {@link ReplyIndexer}; null when none
+	 * Indexes a batch of replies, as they came: one multi-get reads what the index holds
+	 * of them and one bulk request writes what changed, each write conditional on the
+	 * version read (a reply created or changed meanwhile is read and merged again). A
+	 * reply whose content the index already holds is not written and announces nothing,
+	 * unless its record wrote it (a redelivery: the change may not have been announced).
+	 * The URLs a reply came under serve it, so they are no longer counted gone. A batch
+	 * that names one reply twice is indexed in order, in as many rounds.
+	 * @return the changes to announce, in the order of their records, and the first
+	 * record Elasticsearch refused (the records after it are indexed all the same)
+	 * @throws ElasticsearchUnavailableException when Elasticsearch keeps answering 429 or
+	 * 5xx for some of them
 	 */
-	public Optional<ReplyChange> index(EnrichedReply enriched, String source) throws IOException {
-		Reply incoming = enriched.reply();
-		GetResponse<IndexedState> existing = this.client.get(g -> g.index(this.index.name())
-			.id(incoming.id())
-			.sourceIncludes("urls", "goneUrls", "contentHash", "change"), IndexedState.class);
-		IndexedState before = existing.found() ? existing.source() : null;
+	public Outcome index(List<Incoming> batch) throws IOException {
+		List<ReplyChange> changes = new ArrayList<>();
+		int start = 0;
+		while (start < batch.size()) {
+			int end = start;
+			Set<String> ids = new HashSet<>();
+			while (end < batch.size() && ids.add(batch.get(end).id())) {
+				end++;
+			}
+			Refusal refused = indexRound(batch, start, end, changes);
+			if (refused != null) {
+				return new Outcome(changes, refused);
+			}
+			start = end;
+		}
+		return new Outcome(changes, null);
+	}
+
+	/** Indexes {@code batch[start, end)}, which names each reply once. */
+	private Refusal indexRound(List<Incoming> batch, int start, int end, List<ReplyChange> changes) throws IOException {
+		TreeMap<Integer, ReplyChange> done = new TreeMap<>();
+		Refusal refused = null;
+		List<Integer> pending = new ArrayList<>();
+		for (int i = start; i < end; i++) {
+			pending.add(i);
+		}
+		String stillFailing = null;
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
+			Map<String, Stored> stored = read(pending.stream().map(i -> batch.get(i).id()).toList());
+			List<Write> writes = new ArrayList<>();
+			for (int i : pending) {
+				Incoming incoming = batch.get(i);
+				Stored before = stored.get(incoming.id());
+				Write write = plan(i, incoming, before);
+				if (write.document() != null) {
+					writes.add(write);
+				}
+				else if (write.change() != null) {
+					done.put(i, write.change());
+				}
+			}
+			pending = new ArrayList<>();
+			if (writes.isEmpty()) {
+				break;
+			}
+			BulkResponse response = this.client.bulk(b -> {
+				for (Write write : writes) {
+					String id = write.change().reply().id();
+					if (write.seqNo() == null) {
+						b.operations(
+								op -> op.create(c -> c.index(this.index.name()).id(id).document(write.document())));
+					}
+					else {
+						b.operations(op -> op.index(x -> x.index(this.index.name())
+							.id(id)
+							.document(write.document())
+							.ifSeqNo(write.seqNo())
+							.ifPrimaryTerm(write.primaryTerm())));
+					}
+				}
+				return b;
+			});
+			for (int k = 0; k < writes.size(); k++) {
+				Write write = writes.get(k);
+				BulkResponseItem item = response.items().get(k);
+				if (item.error() == null) {
+					done.put(write.index(), write.change());
+				}
+				else if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
+					// Changed meanwhile: read and merge again. Overloaded: try again.
+					pending.add(write.index());
+					stillFailing = item.status() + " " + item.error().type() + ": " + item.error().reason();
+				}
+				else if (refused == null || write.index() < refused.index()) {
+					refused = new Refusal(write.index(), "Elasticsearch refused the reply: " + reason(item.error()));
+				}
+			}
+		}
+		if (!pending.isEmpty()) {
+			throw new ElasticsearchUnavailableException(
+					pending.size() + " replies could not be written after " + MAX_ATTEMPTS + " tries: " + stillFailing);
+		}
+		changes.addAll(done.values());
+		return refused;
+	}
+
+	/** What the index holds of {@code ids}, with the version each was read at. */
+	private Map<String, Stored> read(List<String> ids) throws IOException {
+		MgetResponse<IndexedState> response = this.client.mget(
+				m -> m.index(this.index.name()).ids(ids).sourceIncludes("urls", "goneUrls", "contentHash", "change"),
+				IndexedState.class);
+		Map<String, Stored> stored = new HashMap<>();
+		for (MultiGetResponseItem<IndexedState> item : response.docs()) {
+			if (item.isFailure()) {
+				throw new IOException("reading " + item.failure().id() + " failed: " + item.failure().error().reason());
+			}
+			GetResult<IndexedState> result = item.result();
+			if (result.found()) {
+				stored.put(result.id(), new Stored(result.source(), result.seqNo(), result.primaryTerm()));
+			}
+		}
+		return stored;
+	}
+
+	/**
+	 * What {@code incoming} changes of what the index holds: a document to write and its
+	 * change, no document and the change to announce again, or neither.
+	 */
+	private Write plan(int index, Incoming incoming, Stored stored) throws IOException {
+		Reply reply = incoming.enriched().reply();
+		IndexedState before = stored == null ? null : stored.state();
 		List<String> stillGone = new ArrayList<>(
 				before == null || before.goneUrls() == null ? List.of() : before.goneUrls());
-		stillGone.removeAll(incoming.urls());
-		Reply reply = incoming.withUrls(mergedUrls(before, incoming)).withGone(stillGone, null);
-
-		TreeMap<String, Object> document = document(reply, enriched.words());
-		String contentHash = Sha256.hex(this.json.writeValueAsString(document));
+		stillGone.removeAll(reply.urls());
+		Reply merged = reply.withUrls(mergedUrls(before, reply)).withGone(stillGone, null);
+		StoredReplies.Content content = this.stored.content(merged, incoming.enriched().words());
+		String contentHash = content.hash();
 		if (before != null && contentHash.equals(before.contentHash())) {
-			return before.change() != null && before.change().madeBy(source)
-					? Optional.of(new ReplyChange(reply, before.change().kind(), contentHash)) : Optional.empty();
+			ReplyChange again = before.change() != null && before.change().madeBy(incoming.source())
+					? new ReplyChange(merged, before.change().kind(), contentHash, content.reply()) : null;
+			return new Write(index, null, again, null, null);
 		}
-		ReplyChange change = new ReplyChange(reply,
-				before == null ? ReplyChange.Kind.CREATED : ReplyChange.Kind.UPDATED, contentHash);
-		stamp(document, change, source);
-		this.client.index(i -> i.index(this.index.name()).id(reply.id()).document(document));
-		return Optional.of(change);
+		ReplyChange change = new ReplyChange(merged,
+				before == null ? ReplyChange.Kind.CREATED : ReplyChange.Kind.UPDATED, contentHash, content.reply());
+		return new Write(index, this.stored.document(content, change, incoming.source()), change,
+				stored == null ? null : stored.seqNo(), stored == null ? null : stored.primaryTerm());
 	}
 
 	/**
@@ -109,22 +227,24 @@ public class ReplyIndexer {
 				.hits();
 			boolean conflict = false;
 			for (Hit<TreeMap<String, Object>> hit : hits) {
-				Reply reply = this.json.convertValue(hit.source(), Reply.class);
+				Reply reply = this.stored.read(hit.source(), Reply.class);
+				SegmentedText words = this.stored.read(hit.source().get("words"), SegmentedText.class);
 				if (reply.goneUrls().contains(page.url())) {
-					IndexedState state = this.json.convertValue(hit.source(), IndexedState.class);
+					IndexedState state = this.stored.read(hit.source(), IndexedState.class);
 					if (state.change() != null && state.change().madeBy(source)) {
-						changes.add(new ReplyChange(reply, state.change().kind(), state.contentHash()));
+						StoredReplies.Content content = this.stored.content(reply, words);
+						changes.add(new ReplyChange(reply, state.change().kind(), content.hash(), content.reply()));
 					}
 					continue;
 				}
 				List<String> gone = new ArrayList<>(reply.goneUrls());
 				gone.add(page.url());
 				Reply marked = reply.withGone(gone, page.goneAt());
-				TreeMap<String, Object> document = document(marked, hit.source().get("words"));
+				StoredReplies.Content content = this.stored.content(marked, words);
 				ReplyChange change = new ReplyChange(marked,
 						marked.withdrawnAt() != null ? ReplyChange.Kind.WITHDRAWN : ReplyChange.Kind.UPDATED,
-						Sha256.hex(this.json.writeValueAsString(document)));
-				stamp(document, change, source);
+						content.hash(), content.reply());
+				BinaryData document = this.stored.document(content, change, source);
 				try {
 					this.client.index(i -> i.index(this.index.name())
 						.id(marked.id())
@@ -148,21 +268,18 @@ public class ReplyIndexer {
 		throw new IOException("replies under " + page.url() + " kept changing while being marked gone");
 	}
 
-	/** Adds what a write needs besides the content: its hash, time and change. */
-	private static void stamp(TreeMap<String, Object> document, ReplyChange change, String source) {
-		document.put("contentHash", change.contentHash());
-		document.put("indexedAt", Instant.now().toString());
-		TreeMap<String, Object> made = new TreeMap<>();
-		made.put("kind", change.kind().name());
-		made.put("source", source);
-		document.put("change", made);
+	/**
+	 * Elasticsearch's reason, with what caused it, each cut short: a reason can quote a
+	 * whole field's value.
+	 */
+	private static String reason(ErrorCause error) {
+		String reason = error.type() + ": " + shortened(error.reason());
+		return error.causedBy() == null ? reason
+				: reason + " (caused by " + error.causedBy().type() + ": " + shortened(error.causedBy().reason()) + ")";
 	}
 
-	/** The stored form of a reply: the public document and its segmented words. */
-	private TreeMap<String, Object> document(Reply reply, Object words) {
-		TreeMap<String, Object> document = this.json.convertValue(reply, DOCUMENT);
-		document.put("words", this.json.convertValue(words, DOCUMENT));
-		return document;
+	private static String shortened(String text) {
+		return text == null || text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH - 1) + "…";
 	}
 
 	private static List<String> mergedUrls(IndexedState before, Reply incoming) {
@@ -172,6 +289,47 @@ public class ReplyIndexer {
 		}
 		urls.addAll(incoming.urls());
 		return new ArrayList<>(urls);
+	}
+
+	/**
+	 * One enriched reply as it came.
+	 *
+	 * @param enriched the reply and its words
+	 * @param source the input record it came in, see {@link ReplyIndexer}; null when none
+	 */
+	public record Incoming(EnrichedReply enriched, String source) {
+
+		String id() {
+			return this.enriched.reply().id();
+		}
+
+	}
+
+	/**
+	 * What indexing a batch did.
+	 *
+	 * @param changes what to announce, in the order of the records
+	 * @param refused the first record Elasticsearch refused, null when none was
+	 */
+	public record Outcome(List<ReplyChange> changes, Refusal refused) {
+	}
+
+	/**
+	 * A record whose reply Elasticsearch refused to store (a mapping error, too large):
+	 * waiting will not help.
+	 *
+	 * @param index its place in the batch
+	 * @param reason Elasticsearch's reason
+	 */
+	public record Refusal(int index, String reason) {
+	}
+
+	/** A document as read, with the version it was read at. */
+	private record Stored(IndexedState state, Long seqNo, Long primaryTerm) {
+	}
+
+	/** A planned write of a batch's record; {@code seqNo} null to create it. */
+	private record Write(int index, BinaryData document, ReplyChange change, Long seqNo, Long primaryTerm) {
 	}
 
 	/** The part of an indexed document that decides whether a write is needed. */

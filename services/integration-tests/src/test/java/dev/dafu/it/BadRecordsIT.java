@@ -155,6 +155,10 @@ class BadRecordsIT {
 				text("replies.enriched", "an enriched reply whose reply has no id", "{\"reply\":{\"title\":\"答复\"}}",
 						"no id"),
 				new BadRecord("a tombstone, with no value", "replies.enriched", null, "the record is empty"),
+				text("replies.enriched", "a reply Elasticsearch refuses (a URL of 40 000 characters)",
+						"{\"reply\":{\"id\":\"refused-" + RUN + "\",\"title\":\"答复\",\"urls\":[\"http://x.gov.cn/"
+								+ "a".repeat(40_000) + "\"]}}",
+						"Elasticsearch refused the reply"),
 				// pages.gone → the indexer
 				text("pages.gone", "not JSON at all", "gone", "Unrecognized token"),
 				text("pages.gone", "a gone page without its URL", "{\"site\":\"x\",\"status\":404}",
@@ -168,9 +172,10 @@ class BadRecordsIT {
 	@BeforeAll
 	static void writeBadRecordsThenAGoodPage() throws Exception {
 		services = new Services("replies-bad-records-it");
-		services.start(IndexerApplication.application(),
-				topics(Map.of("indexReply-in-0", "replies.enriched", "indexReply-out-0", "replies.published",
-						"markGone-in-0", "pages.gone", "goneReplies-out-0", "replies.published")));
+		List<String> indexer = new ArrayList<>(
+				List.of(topics(Map.of("indexReply-in-0", "replies.enriched", "markGone-in-0", "pages.gone"))));
+		indexer.add("--dafu.indexer.events-topic=" + PREFIX + "replies.published");
+		services.start(IndexerApplication.application(), indexer.toArray(String[]::new));
 		search = new SearchClient(Services.port(services.start(SearchApplication.application())));
 		services.start(EnricherApplication.application(),
 				topics(Map.of("enrichReply-in-0", "replies.parsed", "enrichReply-out-0", "replies.enriched")));

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,8 +81,8 @@ class ReplyIndexerIT {
 	void indexingTheSameReplyAgainChangesNothing() throws IOException {
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕7号", "关于第7号建议的答复", LocalDate.of(2024, 3, 1), "正文。");
 
-		assertThat(indexer.index(ENRICHER.enrich(reply), nextRecord())).isPresent();
-		assertThat(indexer.index(ENRICHER.enrich(reply), nextRecord())).isEmpty();
+		assertThat(index(reply, nextRecord())).isPresent();
+		assertThat(index(reply, nextRecord())).isEmpty();
 	}
 
 	@Test
@@ -89,9 +91,9 @@ class ReplyIndexerIT {
 		Reply elsewhere = first.withUrls(List.of("http://mirror.test/1.html"));
 		Reply corrected = first.withBody("更正后的正文。");
 
-		ReplyChange created = indexer.index(ENRICHER.enrich(first), nextRecord()).orElseThrow();
-		ReplyChange merged = indexer.index(ENRICHER.enrich(elsewhere), nextRecord()).orElseThrow();
-		ReplyChange changed = indexer.index(ENRICHER.enrich(corrected), nextRecord()).orElseThrow();
+		ReplyChange created = index(first, nextRecord()).orElseThrow();
+		ReplyChange merged = index(elsewhere, nextRecord()).orElseThrow();
+		ReplyChange changed = index(corrected, nextRecord()).orElseThrow();
 
 		assertThat(created.kind()).isEqualTo(ReplyChange.Kind.CREATED);
 		assertThat(merged.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
@@ -106,15 +108,15 @@ class ReplyIndexerIT {
 	void aReplyGoneFromEveryUrlIsWithdrawnAndComesBackWhenAPageServesItAgain() throws IOException {
 		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕5号", "关于第5号建议的答复", LocalDate.of(2024, 5, 2), "正文。");
 		String mirror = "http://mirror.test/5.html";
-		indexer.index(ENRICHER.enrich(first), nextRecord());
-		indexer.index(ENRICHER.enrich(first.withUrls(List.of(mirror))), nextRecord());
+		index(first, nextRecord());
+		index(first.withUrls(List.of(mirror)), nextRecord());
 		Instant goneAt = Instant.parse("2026-11-20T08:00:00Z");
 
 		List<ReplyChange> oneGone = indexer.markGone(new PageGone(mirror, "test", 404, goneAt), nextRecord());
 		List<ReplyChange> allGone = indexer.markGone(new PageGone(first.urls().get(0), "test", 410, goneAt),
 				nextRecord());
 		List<ReplyChange> again = indexer.markGone(new PageGone(mirror, "test", 404, goneAt), nextRecord());
-		ReplyChange back = indexer.index(ENRICHER.enrich(first), nextRecord()).orElseThrow();
+		ReplyChange back = index(first, nextRecord()).orElseThrow();
 
 		assertThat(oneGone).singleElement().satisfies(change -> {
 			assertThat(change.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
@@ -140,20 +142,19 @@ class ReplyIndexerIT {
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕8号", "关于第8号建议的答复", LocalDate.of(2024, 3, 8), "正文。");
 		String record = nextRecord();
 
-		ReplyChange written = indexer.index(ENRICHER.enrich(reply), record).orElseThrow();
+		ReplyChange written = index(reply, record).orElseThrow();
 		// The process died before the event was sent: the record comes again.
-		ReplyChange redelivered = indexer.index(ENRICHER.enrich(reply), record).orElseThrow();
+		ReplyChange redelivered = index(reply, record).orElseThrow();
 
 		assertThat(redelivered.kind()).isEqualTo(ReplyChange.Kind.CREATED);
 		assertThat(redelivered.contentHash()).as("so its event has the same id").isEqualTo(written.contentHash());
-		assertThat(indexer.index(ENRICHER.enrich(reply), nextRecord())).as("another record, the same content")
-			.isEmpty();
+		assertThat(index(reply, nextRecord())).as("another record, the same content").isEmpty();
 	}
 
 	@Test
 	void aGoneNoticeRedeliveredAfterItsWriteAnnouncesItsChangeAgainAndNoOtherDoes() throws IOException {
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕9号", "关于第9号建议的答复", LocalDate.of(2024, 3, 9), "正文。");
-		indexer.index(ENRICHER.enrich(reply), nextRecord());
+		index(reply, nextRecord());
 		PageGone gone = new PageGone(reply.urls().get(0), "test", 404, Instant.parse("2026-11-20T08:00:00Z"));
 		String record = nextRecord();
 
@@ -165,6 +166,39 @@ class ReplyIndexerIT {
 			assertThat(change.contentHash()).isEqualTo(written.contentHash());
 		});
 		assertThat(indexer.markGone(gone, nextRecord())).isEmpty();
+	}
+
+	@Test
+	void aBatchNamingOneReplyTwiceIndexesBothInOrder() throws IOException {
+		Reply first = SearchApiIT.reply("海关总署", "署建复〔2024〕11号", "关于第11号建议的答复", LocalDate.of(2024, 3, 11), "正文。");
+		Reply elsewhere = first.withUrls(List.of("http://mirror.test/11.html"));
+
+		ReplyIndexer.Outcome outcome = indexer
+			.index(List.of(new ReplyIndexer.Incoming(ENRICHER.enrich(first), nextRecord()),
+					new ReplyIndexer.Incoming(ENRICHER.enrich(elsewhere), nextRecord())));
+
+		assertThat(outcome.refused()).isNull();
+		assertThat(outcome.changes()).extracting(ReplyChange::kind)
+			.containsExactly(ReplyChange.Kind.CREATED, ReplyChange.Kind.UPDATED);
+		assertThat(outcome.changes().get(1).reply().urls()).containsExactly(first.urls().get(0),
+				"http://mirror.test/11.html");
+	}
+
+	@Test
+	void aReplyElasticsearchRefusesIsNamedAndTheRestOfTheBatchIsIndexed() throws IOException {
+		Reply before = SearchApiIT.reply("海关总署", "署建复〔2024〕12号", "关于第12号建议的答复", LocalDate.of(2024, 3, 12), "正文。");
+		Reply refused = SearchApiIT.reply("海关总署", "署建复〔2024〕13号", "关于第13号建议的答复", LocalDate.of(2024, 3, 13), "正文。")
+			.withUrls(List.of("http://site.test/" + "a".repeat(40_000)));
+		Reply after = SearchApiIT.reply("海关总署", "署建复〔2024〕14号", "关于第14号建议的答复", LocalDate.of(2024, 3, 14), "正文。");
+
+		ReplyIndexer.Outcome outcome = indexer.index(Stream.of(before, refused, after)
+			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), nextRecord()))
+			.toList());
+
+		assertThat(outcome.refused().index()).isEqualTo(1);
+		assertThat(outcome.refused().reason()).startsWith("Elasticsearch refused the reply: ").contains("immense term");
+		assertThat(outcome.changes()).extracting(change -> change.reply().id())
+			.containsExactly(before.id(), after.id());
 	}
 
 	@Test
@@ -185,7 +219,8 @@ class ReplyIndexerIT {
 			.create(c -> c.index(old).mappings(m -> m.withJson(new StringReader(olderMapping.toString()))));
 		ReplyIndex index = new ReplyIndex(elasticsearch, old);
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2023〕9号", "关于第9号建议的答复", LocalDate.of(2023, 3, 1), "正文。");
-		new ReplyIndexer(elasticsearch, index).index(ENRICHER.enrich(reply), nextRecord());
+		new ReplyIndexer(elasticsearch, index)
+			.index(List.of(new ReplyIndexer.Incoming(ENRICHER.enrich(reply), nextRecord())));
 
 		index.createOrUpdate();
 
@@ -209,6 +244,14 @@ class ReplyIndexerIT {
 	private static JsonNode liveMapping(String index) throws IOException {
 		String mapping = elasticsearch.indices().getMapping(m -> m.index(index)).get(index).mappings().toString();
 		return JSON.readTree(mapping.substring(mapping.indexOf('{')));
+	}
+
+	/** Indexes {@code reply} alone, as a batch of one. */
+	private static Optional<ReplyChange> index(Reply reply, String source) throws IOException {
+		ReplyIndexer.Outcome outcome = indexer
+			.index(List.of(new ReplyIndexer.Incoming(ENRICHER.enrich(reply), source)));
+		assertThat(outcome.refused()).isNull();
+		return outcome.changes().stream().findFirst();
 	}
 
 	/** A new input record, as the indexer's bindings name one. */

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -72,9 +73,10 @@ class SearchApiIT {
 				"全国累计盘活共享停车泊位2461个，推进公交站台无障碍改造。");
 		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "对省十四届人大一次会议第1010号代表建议的答复函", LocalDate.of(2023, 5, 18),
 				"建设智慧养老服务平台，推进社区嵌入式养老服务设施建设。");
-		for (Reply reply : List.of(science, transport, housing)) {
-			assertThat(indexer.index(ENRICHER.enrich(reply), null)).isPresent();
-		}
+		ReplyIndexer.Outcome indexed = indexer.index(Stream.of(science, transport, housing)
+			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), null))
+			.toList());
+		assertThat(indexed.changes()).hasSize(3);
 		elasticsearch.indices().refresh(r -> r.index(INDEX));
 	}
 

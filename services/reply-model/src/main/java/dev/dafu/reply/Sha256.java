@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of text, as the lower-case hex the services use for ids and content hashes. */
+/**
+ * SHA-256 of text or bytes, as the lower-case hex the services use for ids and content
+ * hashes.
+ */
 public final class Sha256 {
 
 	/** One digest a thread: looking one up costs more than hashing a short id. */
@@ -22,8 +25,12 @@ public final class Sha256 {
 	}
 
 	public static String hex(String text) {
+		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String hex(byte[] bytes) {
 		// digest() resets the digest for its next use.
-		return HexFormat.of().formatHex(DIGEST.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(DIGEST.get().digest(bytes));
 	}
 
 }

@@ -92,7 +92,10 @@ final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCust
 			}
 			handler = new DefaultErrorHandler(new Patient(recoverer(dlqDestinationResolver), container), retries);
 		}
-		handler.addNotRetryableExceptions(UnreadableRecordException.class);
+		handler.addNotRetryableExceptions(UnreadableRecordException.class, RejectedRecordException.class);
+		// Each dead letter is logged once, with its reason (Patient); the container's own
+		// report of the seek that follows a failed record in a batch is no error.
+		handler.setLogLevel(KafkaException.Level.WARN);
 		if (properties != null) {
 			if (!properties.isDefaultRetryable()) {
 				handler.defaultFalse(true);
