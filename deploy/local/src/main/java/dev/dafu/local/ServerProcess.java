@@ -46,6 +46,15 @@ public final class ServerProcess implements AutoCloseable {
 		return this.log;
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** The CPU time the process (not its children) has used so far. */
+	public Duration cpuTime() {
+		return this.process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}
