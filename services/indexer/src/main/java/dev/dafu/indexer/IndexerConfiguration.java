@@ -84,12 +84,18 @@ class IndexerConfiguration {
 			ReplyIndexer.Outcome outcome;
 			try {
 				outcome = replyIndexer.index(incoming);
+				announcer.announce(outcome.changes());
 			}
 			catch (IOException | RuntimeException ex) {
-				throw DependencyUnavailableException.classify(ex, "Elasticsearch",
+				RuntimeException failure = DependencyUnavailableException.classify(ex, "Elasticsearch",
 						ElasticsearchFailures::isUnavailable);
+				// From the batch's first record: the error handler seeks back to it,
+				// waits
+				// and polls again, as for one record. (Its fallback for a whole batch
+				// pauses
+				// the consumer and, after Elasticsearch was away, once left it paused.)
+				throw new BatchListenerFailedException(failure.getMessage(), failure, 0);
 			}
-			announcer.announce(outcome.changes());
 			if (outcome.refused() != null) {
 				throw new BatchListenerFailedException(outcome.refused().reason(),
 						new RejectedRecordException(outcome.refused().reason()), outcome.refused().index());
