@@ -89,11 +89,10 @@ class IndexerConfiguration {
 			catch (IOException | RuntimeException ex) {
 				RuntimeException failure = DependencyUnavailableException.classify(ex, "Elasticsearch",
 						ElasticsearchFailures::isUnavailable);
-				// From the batch's first record: the error handler seeks back to it,
-				// waits
-				// and polls again, as for one record. (Its fallback for a whole batch
-				// pauses
-				// the consumer and, after Elasticsearch was away, once left it paused.)
+				// From the batch's first record: the handler seeks back,
+				// waits and polls again, as for one record. Its fallback
+				// for a whole batch pauses the consumer, and once left it
+				// paused after Elasticsearch was away.
 				throw new BatchListenerFailedException(failure.getMessage(), failure, 0);
 			}
 			if (outcome.refused() != null) {
@@ -135,7 +134,7 @@ class IndexerConfiguration {
 		Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
 		Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
 		Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
-		return topic == null || partition == null || offset == null ? null : topic + "/" + partition + "@" + offset;
+		return topic == null || partition == null || offset == null ? null : position(topic, partition, offset);
 	}
 
 	/** The {@code i}th record of a batch: its topic, partition and offset. */
@@ -147,7 +146,11 @@ class IndexerConfiguration {
 				|| !(offsets instanceof List<?> offset)) {
 			return null;
 		}
-		return topic.get(i) + "/" + partition.get(i) + "@" + offset.get(i);
+		return position(topic.get(i), partition.get(i), offset.get(i));
+	}
+
+	private static String position(Object topic, Object partition, Object offset) {
+		return topic + "/" + partition + "@" + offset;
 	}
 
 }
