@@ -24,6 +24,9 @@ public final class ReplyEvents {
 
 	public static final String SOURCE = "/dafu/indexer";
 
+	/** The {@code $id} of the data's schema, {@code schemas/reply.v1.schema.json}. */
+	public static final String DATA_SCHEMA = "urn:dafu:schema:reply.v1";
+
 	public static final String SPEC_VERSION = "ce_specversion";
 
 	public static final String ID = "ce_id";
@@ -35,6 +38,8 @@ public final class ReplyEvents {
 	public static final String SUBJECT = "ce_subject";
 
 	public static final String TIME = "ce_time";
+
+	public static final String DATA_SCHEMA_HEADER = "ce_dataschema";
 
 	public static final String CONTENT_TYPE = "content-type";
 
@@ -59,6 +64,7 @@ public final class ReplyEvents {
 		});
 		header(event, SUBJECT, reply.id());
 		header(event, TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
+		header(event, DATA_SCHEMA_HEADER, DATA_SCHEMA);
 		header(event, CONTENT_TYPE, "application/json");
 		return event;
 	}

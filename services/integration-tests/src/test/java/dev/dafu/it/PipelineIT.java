@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +48,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.dafu.crawler.CrawlerApplication;
 import dev.dafu.enricher.EnricherApplication;
+import dev.dafu.example.ReplySubscriber;
 import dev.dafu.indexer.IndexerApplication;
 import dev.dafu.local.StaticSite;
 import dev.dafu.parser.ParserApplication;
@@ -233,7 +237,7 @@ class PipelineIT {
 		Set<String> announcedNumbers = new HashSet<>();
 		for (CloudEvent event : created) {
 			JsonNode data = data(event);
-			Schemas.assertValid("reply.v1.schema.json", data);
+			Schemas.assertValidAgainst(event.getDataSchema(), data);
 			assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
 			assertThat(event.getSource().toString()).isEqualTo("/dafu/indexer");
 			assertThat(event.getDataContentType()).isEqualTo("application/json");
@@ -241,8 +245,77 @@ class PipelineIT {
 		}
 		assertThat(announcedNumbers).isEqualTo(expectedNumbers);
 		JsonNode merged = data(updated.get(0));
-		Schemas.assertValid("reply.v1.schema.json", merged);
+		Schemas.assertValidAgainst(updated.get(0).getDataSchema(), merged);
 		assertThat(merged.get("urls")).hasSize(2);
+	}
+
+	@Test
+	void theReadmesSampleSubscriberHearsOfEveryReplyAndDropsARepeatedEvent() throws Exception {
+		Set<String> expectedNumbers = new HashSet<>();
+		EXPECTED.get("replies").forEach(reply -> expectedNumbers.add(squash(reply.get("documentNumber").asText())));
+		Set<String> heardNumbers = new HashSet<>();
+		try (ReplySubscriber subscriber = new ReplySubscriber(RealServers.kafkaBootstrapServers(),
+				"it-subscriber-" + UUID.randomUUID(), "replies.published")) {
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				subscriber.poll((type, replyId, replyJson) -> {
+					JsonNode reply = readJson(replyJson);
+					if (type.equals("reply.created.v1") && ourSite(reply)) {
+						assertThat(reply.get("id").asText()).isEqualTo(replyId);
+						heardNumbers.add(squash(reply.get("documentNumber").asText()));
+					}
+				});
+				// Another test replays a dead-lettered reply of this site.
+				assertThat(heardNumbers).containsAll(expectedNumbers);
+			});
+
+			// The latest event of one of the replies comes again, as after a
+			// redelivery, followed by an event of another reply.
+			ConsumerRecord<String, byte[]> latest = null;
+			try (KafkaConsumer<String, byte[]> events = Topics.consumer("replies.published",
+					new ByteArrayDeserializer())) {
+				Map<String, ConsumerRecord<String, byte[]>> latestOfOurs = new HashMap<>();
+				await().atMost(PIPELINE_TIMEOUT).until(() -> {
+					for (ConsumerRecord<String, byte[]> record : Topics.poll(events)) {
+						if (ourSite(readJson(new String(record.value(), StandardCharsets.UTF_8)))) {
+							latestOfOurs.put(record.key(), record);
+						}
+					}
+					return latestOfOurs.size() >= expectedNumbers.size();
+				});
+				latest = latestOfOurs.values().iterator().next();
+			}
+			String other = "it-subscriber-other-" + UUID.randomUUID();
+			try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()),
+					new StringSerializer(), new ByteArraySerializer())) {
+				producer.send(new ProducerRecord<>("replies.published", null, latest.key(), latest.value(),
+						latest.headers()));
+				ProducerRecord<String, byte[]> next = new ProducerRecord<>("replies.published", null, other,
+						"{}".getBytes(StandardCharsets.UTF_8), latest.headers());
+				next.headers().remove("ce_id").add("ce_id", (other + "-1").getBytes(StandardCharsets.UTF_8));
+				producer.send(next).get();
+			}
+			List<String> heardAfter = new ArrayList<>();
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				subscriber.poll((type, replyId, replyJson) -> heardAfter.add(replyId));
+				assertThat(heardAfter).contains(other);
+			});
+			assertThat(heardAfter).doesNotContain(latest.key());
+		}
+	}
+
+	private static boolean ourSite(JsonNode reply) {
+		JsonNode urls = reply.get("urls");
+		return urls != null && urls.size() > 0 && urls.get(0).asText().startsWith(site.baseUri().toString());
+	}
+
+	private static JsonNode readJson(String json) {
+		try {
+			return JSON.readTree(json);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
