@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.dafu.elasticsearch.ElasticsearchFailures;
@@ -33,8 +35,8 @@ import org.springframework.messaging.support.MessageBuilder;
 class IndexerConfiguration {
 
 	@Bean
-	ReplyIndexer replyIndexer(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
-		return new ReplyIndexer(elasticsearchClient, replyIndex);
+	ReplyIndexer replyIndexer(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex, MeterRegistry meters) {
+		return new ReplyIndexer(elasticsearchClient, replyIndex, meters);
 	}
 
 	@Bean
@@ -65,9 +67,14 @@ class IndexerConfiguration {
 	 */
 	@Bean
 	Consumer<Message<List<Object>>> indexReply(ReplyIndexer replyIndexer, ReplyAnnouncer announcer,
-			RecordReader records) {
+			RecordReader records, MeterRegistry meters) {
+		DistributionSummary batchSizes = DistributionSummary.builder("dafu.indexer.batch.size")
+			.description("Records in a batch taken from replies.enriched")
+			.baseUnit("records")
+			.register(meters);
 		return batch -> {
 			List<Object> payloads = batch.getPayload();
+			batchSizes.record(payloads.size());
 			List<ReplyIndexer.Incoming> incoming = new ArrayList<>();
 			UnreadableRecordException unreadable = null;
 			for (int i = 0; i < payloads.size() && unreadable == null; i++) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,6 +22,8 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.BinaryData;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import dev.dafu.elasticsearch.ElasticsearchUnavailableException;
 import dev.dafu.elasticsearch.ReplyIndex;
@@ -62,9 +65,25 @@ public class ReplyIndexer {
 
 	private final StoredReplies stored = new StoredReplies();
 
-	public ReplyIndexer(ElasticsearchClient client, ReplyIndex index) {
+	private final MeterRegistry meters;
+
+	private final Timer bulkTimer;
+
+	/**
+	 * @param meters where it counts its bulk requests ({@code dafu.indexer.bulk}, a
+	 * timer), the items Elasticsearch did not take ({@code dafu.indexer.items.failed} by
+	 * {@code reason}: conflict, overloaded, unavailable, refused) and the changes it made
+	 * or found its record made before ({@code dafu.indexer.changes} by {@code kind}: what
+	 * it announces)
+	 */
+	public ReplyIndexer(ElasticsearchClient client, ReplyIndex index, MeterRegistry meters) {
 		this.client = client;
 		this.index = index;
+		this.meters = meters;
+		this.bulkTimer = Timer.builder("dafu.indexer.bulk")
+			.description("Bulk requests to the reply index")
+			.publishPercentileHistogram()
+			.register(meters);
 	}
 
 	/**
@@ -125,6 +144,7 @@ public class ReplyIndexer {
 			if (writes.isEmpty()) {
 				break;
 			}
+			Timer.Sample bulk = Timer.start(this.meters);
 			BulkResponse response = this.client.bulk(b -> {
 				for (Write write : writes) {
 					String id = write.change().reply().id();
@@ -142,13 +162,16 @@ public class ReplyIndexer {
 				}
 				return b;
 			});
+			bulk.stop(this.bulkTimer);
 			for (int k = 0; k < writes.size(); k++) {
 				Write write = writes.get(k);
 				BulkResponseItem item = response.items().get(k);
 				if (item.error() == null) {
 					done.put(write.index(), write.change());
+					continue;
 				}
-				else if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
+				countFailed(item.status());
+				if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
 					// Changed meanwhile: read and merge again. Overloaded: try again.
 					pending.add(write.index());
 					stillFailing = item.status() + " " + item.error().type() + ": " + item.error().reason();
@@ -162,8 +185,19 @@ public class ReplyIndexer {
 			throw new ElasticsearchUnavailableException(
 					pending.size() + " replies could not be written after " + MAX_ATTEMPTS + " tries: " + stillFailing);
 		}
+		done.values().forEach(this::countChange);
 		changes.addAll(done.values());
 		return refused;
+	}
+
+	private void countFailed(int status) {
+		String reason = status == 409 ? "conflict"
+				: status == 429 ? "overloaded" : status >= 500 ? "unavailable" : "refused";
+		this.meters.counter("dafu.indexer.items.failed", "reason", reason).increment();
+	}
+
+	private void countChange(ReplyChange change) {
+		this.meters.counter("dafu.indexer.changes", "kind", change.kind().name().toLowerCase(Locale.ROOT)).increment();
 	}
 
 	/** What the index holds of {@code ids}, with the version each was read at. */
@@ -259,6 +293,7 @@ public class ReplyIndexer {
 					conflict = true;
 					continue;
 				}
+				countChange(change);
 				changes.add(change);
 			}
 			if (!conflict) {

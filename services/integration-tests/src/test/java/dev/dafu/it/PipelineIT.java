@@ -85,6 +85,12 @@ class PipelineIT {
 
 	static SearchClient search;
 
+	static ConfigurableApplicationContext indexer;
+
+	static ConfigurableApplicationContext searchService;
+
+	static ConfigurableApplicationContext enricher;
+
 	static ConfigurableApplicationContext parser;
 
 	static ConfigurableApplicationContext crawlerService;
@@ -103,13 +109,15 @@ class PipelineIT {
 		site = StaticSite.start(siteFolder, 0);
 
 		services = new Services("replies-pipeline-it");
-		services.start(IndexerApplication.application());
-		search = new SearchClient(Services.port(services.start(SearchApplication.application())));
-		services.start(EnricherApplication.application());
-		parser = services.start(ParserApplication.application(), "--DAFU_OPERATOR_PASSWORD=" + OPERATOR_PASSWORD);
-		List<String> crawler = new ArrayList<>(List.of("--DAFU_OPERATOR_PASSWORD=" + OPERATOR_PASSWORD,
-				"--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus",
-				"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=0"));
+		String password = "--DAFU_OPERATOR_PASSWORD=" + OPERATOR_PASSWORD;
+		indexer = services.start(IndexerApplication.application(), password);
+		searchService = services.start(SearchApplication.application(), password);
+		search = new SearchClient(Services.port(searchService));
+		enricher = services.start(EnricherApplication.application(), password);
+		parser = services.start(ParserApplication.application(), password);
+		List<String> crawler = new ArrayList<>(
+				List.of(password, "--dafu.crawler.crawl-on-startup=true", "--dafu.crawler.sites[0].id=corpus",
+						"--dafu.crawler.sites[0].allow-private-network=true", "--dafu.crawler.sites[0].delay-ms=0"));
 		List<String> startPages = new ArrayList<>();
 		EXPECTED.get("listingPageUrls").forEach(url -> startPages.add(url.asText()));
 		startPages.add("/jytabl/bad/index.html");
@@ -315,6 +323,35 @@ class PipelineIT {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void everyServiceServesItsMetricsToAPrometheusThatSignsIn() throws Exception {
+		Map<ConfigurableApplicationContext, List<String>> expected = Map.of(crawlerService,
+				List.of("spring_cloud_stream_binder_kafka_offset{group=\"dafu-crawler\""), parser,
+				List.of("dafu_parser_pages_total{outcome=\"reply\"",
+						"spring_cloud_stream_binder_kafka_offset{group=\"dafu-parser\""),
+				enricher, List.of("spring_cloud_stream_binder_kafka_offset{group=\"dafu-enricher\""), indexer,
+				List.of("dafu_indexer_batch_size_records_count", "dafu_indexer_bulk_seconds_bucket",
+						"dafu_indexer_changes_total{kind=\"created\"",
+						"spring_cloud_stream_binder_kafka_offset{group=\"dafu-indexer\""),
+				searchService, List.of("http_server_requests_seconds_count"));
+		await().atMost(PIPELINE_TIMEOUT).until(() -> search.search("", 1, 1).get("total").asInt() > 0);
+		HttpClient http = HttpClient.newHttpClient();
+		for (Map.Entry<ConfigurableApplicationContext, List<String>> service : expected.entrySet()) {
+			URI metrics = URI.create("http://127.0.0.1:" + Services.port(service.getKey()) + "/actuator/prometheus");
+			HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(metrics).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(anonymous.statusCode()).as(metrics.toString()).isEqualTo(401);
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(metrics)
+					.header("Authorization", Services.operatorAuthorization(OPERATOR_PASSWORD))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(scraped.statusCode()).isEqualTo(200);
+				assertThat(scraped.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+				assertThat(scraped.body()).as(metrics.toString()).contains(service.getValue());
+			});
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +68,7 @@ class ReplyIndexerIT {
 		ReplyIndex index = context.getBean(ReplyIndex.class);
 		index.createOrUpdate();
 		index.createOrUpdate();
-		indexer = new ReplyIndexer(elasticsearch, index);
+		indexer = new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry());
 	}
 
 	@AfterAll
@@ -219,7 +220,7 @@ class ReplyIndexerIT {
 			.create(c -> c.index(old).mappings(m -> m.withJson(new StringReader(olderMapping.toString()))));
 		ReplyIndex index = new ReplyIndex(elasticsearch, old);
 		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2023〕9号", "关于第9号建议的答复", LocalDate.of(2023, 3, 1), "正文。");
-		new ReplyIndexer(elasticsearch, index)
+		new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry())
 			.index(List.of(new ReplyIndexer.Incoming(ENRICHER.enrich(reply), nextRecord())));
 
 		index.createOrUpdate();

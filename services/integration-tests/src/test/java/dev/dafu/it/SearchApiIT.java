@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +66,7 @@ class SearchApiIT {
 		elasticsearch = app.getBean(ElasticsearchClient.class);
 		ReplyIndex index = app.getBean(ReplyIndex.class);
 		index.createOrUpdate();
-		indexer = new ReplyIndexer(elasticsearch, index);
+		indexer = new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry());
 
 		science = reply("上海市科学技术委员会", "沪科建复〔2024〕34号", "对市十六届人大二次会议 第0671号代表建议的答复", LocalDate.of(2024, 6, 21),
 				"打造具有世界影响力的科技创新中心，加快科学基础研究实现全球突破。");
