@@ -17,7 +17,7 @@ class ReplyEnricherTest {
 	void keepsTheReplyAndAddsItsWords() {
 		Reply reply = new Reply("id-1", List.of("http://example.test/a.html"), null, "demo", "对市十六届人大二次会议第0671号代表建议的答复",
 				"沪科建复〔2024〕34号", "上海市科学技术委员会", null, null, null, LocalDate.of(2024, 6, 21), null, null, null, null,
-				"打造具有世界影响力科技创新中心", null, "0.1.0", null, null);
+				"打造具有世界影响力科技创新中心", null, "0.1.0", null, null, null);
 
 		EnrichedReply enriched = new ReplyEnricher(new ChineseSegmenter()).enrich(reply);
 

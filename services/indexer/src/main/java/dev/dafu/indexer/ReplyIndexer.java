@@ -1,9 +1,11 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
@@ -127,17 +128,22 @@ public class ReplyIndexer {
 		}
 		String stillFailing = null;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
-			Map<String, Stored> stored = read(pending.stream().map(i -> batch.get(i).id()).toList());
+			Map<String, Stored> stored = read(pending.stream().map(i -> batch.get(i).id()).toList(), false);
 			List<Write> writes = new ArrayList<>();
+			List<Integer> older = new ArrayList<>();
 			for (int i : pending) {
-				Incoming incoming = batch.get(i);
-				Stored before = stored.get(incoming.id());
-				Write write = plan(i, incoming, before);
-				if (write.document() != null) {
-					writes.add(write);
+				Write write = plan(i, batch.get(i), stored.get(batch.get(i).id()));
+				if (write == null) {
+					older.add(i);
 				}
-				else if (write.change() != null) {
-					done.put(i, write.change());
+				else {
+					take(write, writes, done);
+				}
+			}
+			if (!older.isEmpty()) {
+				Map<String, Stored> whole = read(older.stream().map(i -> batch.get(i).id()).toList(), true);
+				for (int i : older) {
+					take(plan(i, batch.get(i), whole.get(batch.get(i).id())), writes, done);
 				}
 			}
 			pending = new ArrayList<>();
@@ -147,7 +153,7 @@ public class ReplyIndexer {
 			Timer.Sample bulk = Timer.start(this.meters);
 			BulkResponse response = this.client.bulk(b -> {
 				for (Write write : writes) {
-					String id = write.change().reply().id();
+					String id = write.id();
 					if (write.seqNo() == null) {
 						b.operations(
 								op -> op.create(c -> c.index(this.index.name()).id(id).document(write.document())));
@@ -167,7 +173,9 @@ public class ReplyIndexer {
 				Write write = writes.get(k);
 				BulkResponseItem item = response.items().get(k);
 				if (item.error() == null) {
-					done.put(write.index(), write.change());
+					if (write.change() != null) {
+						done.put(write.index(), write.change());
+					}
 					continue;
 				}
 				countFailed(item.status());
@@ -190,6 +198,16 @@ public class ReplyIndexer {
 		return refused;
 	}
 
+	/** A planned write to send, or a change to announce without one. */
+	private static void take(Write write, List<Write> writes, Map<Integer, ReplyChange> done) {
+		if (write.document() != null) {
+			writes.add(write);
+		}
+		else if (write.change() != null) {
+			done.put(write.index(), write.change());
+		}
+	}
+
 	private void countFailed(int status) {
 		String reason = status == 409 ? "conflict"
 				: status == 429 ? "overloaded" : status >= 500 ? "unavailable" : "refused";
@@ -200,19 +218,24 @@ public class ReplyIndexer {
 		this.meters.counter("dafu.indexer.changes", "kind", change.kind().name().toLowerCase(Locale.ROOT)).increment();
 	}
 
-	/** What the index holds of {@code ids}, with the version each was read at. */
-	private Map<String, Stored> read(List<String> ids) throws IOException {
-		MgetResponse<IndexedState> response = this.client.mget(
-				m -> m.index(this.index.name()).ids(ids).sourceIncludes("urls", "goneUrls", "contentHash", "change"),
-				IndexedState.class);
+	/**
+	 * What the index holds of {@code ids}, with the version each was read at: the part
+	 * that decides whether to write, or the whole document when {@code whole}.
+	 */
+	private Map<String, Stored> read(List<String> ids, boolean whole) throws IOException {
+		MgetResponse<TreeMap<String, Object>> response = this.client.mget(m -> {
+			m.index(this.index.name()).ids(ids);
+			return whole ? m : m.sourceIncludes(IndexedState.FIELDS);
+		}, DOCUMENT.getType());
 		Map<String, Stored> stored = new HashMap<>();
-		for (MultiGetResponseItem<IndexedState> item : response.docs()) {
+		for (MultiGetResponseItem<TreeMap<String, Object>> item : response.docs()) {
 			if (item.isFailure()) {
 				throw new IOException("reading " + item.failure().id() + " failed: " + item.failure().error().reason());
 			}
-			GetResult<IndexedState> result = item.result();
+			GetResult<TreeMap<String, Object>> result = item.result();
 			if (result.found()) {
-				stored.put(result.id(), new Stored(result.source(), result.seqNo(), result.primaryTerm()));
+				stored.put(result.id(), new Stored(this.stored.read(result.source(), IndexedState.class),
+						whole ? result.source() : null, result.seqNo(), result.primaryTerm()));
 			}
 		}
 		return stored;
@@ -220,25 +243,46 @@ public class ReplyIndexer {
 
 	/**
 	 * What {@code incoming} changes of what the index holds: a document to write and its
-	 * change, no document and the change to announce again, or neither.
+	 * change (a document alone when only the fetch time advanced), no document and the
+	 * change to announce again, or neither; null when {@code incoming} is older than the
+	 * indexed reply and {@code stored} lacks the whole document, which it then needs.
+	 * <p>
+	 * The content follows the newest record ({@link SourceVersion}): an older one (a
+	 * redelivery, or a dead letter replayed after a newer version landed) adds the URLs
+	 * it came under and nothing else, and does not clear their gone marks.
 	 */
 	private Write plan(int index, Incoming incoming, Stored stored) throws IOException {
 		Reply reply = incoming.enriched().reply();
 		IndexedState before = stored == null ? null : stored.state();
-		List<String> stillGone = new ArrayList<>(
-				before == null || before.goneUrls() == null ? List.of() : before.goneUrls());
-		stillGone.removeAll(reply.urls());
-		Reply merged = reply.withUrls(mergedUrls(before, reply)).withGone(stillGone, null);
-		StoredReplies.Content content = this.stored.content(merged, incoming.enriched().words());
+		boolean older = before != null && SourceVersion.of(reply).isOlderThan(before.version());
+		if (older && stored.whole() == null) {
+			return null;
+		}
+		Reply kept = older ? this.stored.read(stored.whole(), Reply.class) : reply;
+		SegmentedText words = older ? this.stored.read(stored.whole().get("words"), SegmentedText.class)
+				: incoming.enriched().words();
+		List<String> gone = new ArrayList<>(before == null ? List.of() : before.goneUrls());
+		if (!older) {
+			gone.removeAll(reply.urls());
+		}
+		Reply merged = kept.withUrls(mergedUrls(before, reply))
+			.withGone(gone, before == null ? null : before.withdrawnAt());
+		StoredReplies.Content content = this.stored.content(merged, words);
 		String contentHash = content.hash();
 		if (before != null && contentHash.equals(before.contentHash())) {
-			ReplyChange again = before.change() != null && before.change().madeBy(incoming.source())
-					? new ReplyChange(merged, before.change().kind(), contentHash, content.reply()) : null;
-			return new Write(index, null, again, null, null);
+			if (before.change() != null && before.change().madeBy(incoming.source())) {
+				return new Write(index, reply.id(), null,
+						new ReplyChange(merged, before.change().kind(), contentHash, content.reply()), null, null);
+			}
+			boolean fetchedSince = !older && merged.fetchedAt() != null
+					&& !merged.fetchedAt().equals(before.fetchedAt());
+			return new Write(index, reply.id(), fetchedSince ? this.stored.document(content, before.change()) : null,
+					null, stored.seqNo(), stored.primaryTerm());
 		}
 		ReplyChange change = new ReplyChange(merged,
 				before == null ? ReplyChange.Kind.CREATED : ReplyChange.Kind.UPDATED, contentHash, content.reply());
-		return new Write(index, this.stored.document(content, change, incoming.source()), change,
+		return new Write(index, reply.id(),
+				this.stored.document(content, new StoredChange(change.kind(), incoming.source())), change,
 				stored == null ? null : stored.seqNo(), stored == null ? null : stored.primaryTerm());
 	}
 
@@ -249,25 +293,32 @@ public class ReplyIndexer {
 	 * @param source the input record it came in, see {@link ReplyIndexer}; null when none
 	 */
 	public List<ReplyChange> markGone(PageGone page, String source) throws IOException {
+		// Every reply with the URL is found by a search, which sees what the last refresh
+		// made visible; each is then read and written by its current version.
 		this.client.indices().refresh(r -> r.index(this.index.name()));
-		List<ReplyChange> changes = new ArrayList<>();
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			List<Hit<TreeMap<String, Object>>> hits = this.client
-				.<TreeMap<String, Object>>search(s -> s.index(this.index.name())
-					.query(q -> q.term(t -> t.field("urls").value(page.url())))
-					.seqNoPrimaryTerm(true)
-					.size(100), DOCUMENT.getType())
-				.hits()
-				.hits();
-			boolean conflict = false;
-			for (Hit<TreeMap<String, Object>> hit : hits) {
-				Reply reply = this.stored.read(hit.source(), Reply.class);
-				SegmentedText words = this.stored.read(hit.source().get("words"), SegmentedText.class);
+		List<String> ids = this.client
+			.search(s -> s.index(this.index.name())
+				.query(q -> q.term(t -> t.field("urls").value(page.url())))
+				.source(src -> src.fetch(false))
+				.size(100), Void.class)
+			.hits()
+			.hits()
+			.stream()
+			.map(Hit::id)
+			.toList();
+		Map<String, ReplyChange> changes = new LinkedHashMap<>();
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS && !ids.isEmpty(); attempt++) {
+			Map<String, Stored> docs = read(ids, true);
+			List<Write> writes = new ArrayList<>();
+			for (Stored doc : docs.values()) {
+				Reply reply = this.stored.read(doc.whole(), Reply.class);
+				SegmentedText words = this.stored.read(doc.whole().get("words"), SegmentedText.class);
 				if (reply.goneUrls().contains(page.url())) {
-					IndexedState state = this.stored.read(hit.source(), IndexedState.class);
+					IndexedState state = doc.state();
 					if (state.change() != null && state.change().madeBy(source)) {
 						StoredReplies.Content content = this.stored.content(reply, words);
-						changes.add(new ReplyChange(reply, state.change().kind(), content.hash(), content.reply()));
+						changes.putIfAbsent(reply.id(),
+								new ReplyChange(reply, state.change().kind(), content.hash(), content.reply()));
 					}
 					continue;
 				}
@@ -278,29 +329,47 @@ public class ReplyIndexer {
 				ReplyChange change = new ReplyChange(marked,
 						marked.withdrawnAt() != null ? ReplyChange.Kind.WITHDRAWN : ReplyChange.Kind.UPDATED,
 						content.hash(), content.reply());
-				BinaryData document = this.stored.document(content, change, source);
-				try {
-					this.client.index(i -> i.index(this.index.name())
-						.id(marked.id())
-						.document(document)
-						.ifSeqNo(hit.seqNo())
-						.ifPrimaryTerm(hit.primaryTerm()));
+				writes.add(new Write(writes.size(), marked.id(),
+						this.stored.document(content, new StoredChange(change.kind(), source)), change, doc.seqNo(),
+						doc.primaryTerm()));
+			}
+			if (writes.isEmpty()) {
+				return new ArrayList<>(changes.values());
+			}
+			BulkResponse response = this.client.bulk(b -> {
+				for (Write write : writes) {
+					b.operations(op -> op.index(x -> x.index(this.index.name())
+						.id(write.id())
+						.document(write.document())
+						.ifSeqNo(write.seqNo())
+						.ifPrimaryTerm(write.primaryTerm())));
 				}
-				catch (ElasticsearchException ex) {
-					if (ex.status() != 409) {
-						throw ex;
-					}
-					conflict = true;
+				return b;
+			});
+			List<String> again = new ArrayList<>();
+			for (int k = 0; k < writes.size(); k++) {
+				BulkResponseItem item = response.items().get(k);
+				if (item.error() == null) {
+					countChange(writes.get(k).change());
+					changes.put(writes.get(k).id(), writes.get(k).change());
 					continue;
 				}
-				countChange(change);
-				changes.add(change);
+				countFailed(item.status());
+				if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
+					// Changed meanwhile: read and mark again. Overloaded: try again.
+					again.add(writes.get(k).id());
+				}
+				else {
+					throw new IOException("marking " + item.id() + " gone failed: " + reason(item.error()));
+				}
 			}
-			if (!conflict) {
-				return changes;
-			}
+			ids = again;
 		}
-		throw new IOException("replies under " + page.url() + " kept changing while being marked gone");
+		if (ids.isEmpty()) {
+			return new ArrayList<>(changes.values());
+		}
+		throw new ElasticsearchUnavailableException(
+				"replies under " + page.url() + " could not be marked gone after " + MAX_ATTEMPTS + " tries");
 	}
 
 	/**
@@ -359,16 +428,39 @@ public class ReplyIndexer {
 	public record Refusal(int index, String reason) {
 	}
 
-	/** A document as read, with the version it was read at. */
-	private record Stored(IndexedState state, Long seqNo, Long primaryTerm) {
+	/**
+	 * A document as read, with the version it was read at.
+	 *
+	 * @param whole the whole document, when it was read whole
+	 */
+	private record Stored(IndexedState state, TreeMap<String, Object> whole, Long seqNo, Long primaryTerm) {
 	}
 
-	/** A planned write of a batch's record; {@code seqNo} null to create it. */
-	private record Write(int index, BinaryData document, ReplyChange change, Long seqNo, Long primaryTerm) {
+	/**
+	 * A planned write of a batch's record; {@code seqNo} null to create it.
+	 *
+	 * @param document what to write, null when nothing
+	 * @param change what to announce, null when nothing
+	 */
+	private record Write(int index, String id, BinaryData document, ReplyChange change, Long seqNo, Long primaryTerm) {
 	}
 
-	/** The part of an indexed document that decides whether a write is needed. */
-	record IndexedState(List<String> urls, List<String> goneUrls, String contentHash, StoredChange change) {
+	/** The part of an indexed document that decides whether and what to write. */
+	record IndexedState(List<String> urls, List<String> goneUrls, Instant withdrawnAt, String contentHash,
+			StoredChange change, Instant fetchedAt, String extractorVersion) {
+
+		static final List<String> FIELDS = List.of("urls", "goneUrls", "withdrawnAt", "contentHash", "change",
+				"fetchedAt", "extractorVersion");
+
+		IndexedState {
+			urls = urls == null ? List.of() : urls;
+			goneUrls = goneUrls == null ? List.of() : goneUrls;
+		}
+
+		SourceVersion version() {
+			return new SourceVersion(this.fetchedAt, this.extractorVersion);
+		}
+
 	}
 
 	/** The last change written to a document, and the input record that wrote it. */

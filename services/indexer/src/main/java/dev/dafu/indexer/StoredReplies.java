@@ -3,7 +3,6 @@ package dev.dafu.indexer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.TreeMap;
 
 import co.elastic.clients.util.BinaryData;
@@ -39,9 +38,10 @@ final class StoredReplies {
 	 * The content of {@code reply} with {@code words}, its hash, and the reply's own JSON
 	 * (an event's data). The reply is written once for both: its keys all sort before
 	 * {@code words}, so the content is the reply's JSON with {@code words} added last.
+	 * Its {@code fetchedAt} is not content: the document stores it beside.
 	 */
 	Content content(Reply reply, SegmentedText words) throws JsonProcessingException {
-		byte[] json = this.json.writeValueAsBytes(reply);
+		byte[] json = this.json.writeValueAsBytes(reply.withFetchedAt(null));
 		byte[] wordsJson = this.json.writeValueAsBytes(words);
 		ByteArrayOutputStream content = new ByteArrayOutputStream(json.length + wordsJson.length + 10);
 		content.write(json, 0, json.length - 1);
@@ -49,19 +49,28 @@ final class StoredReplies {
 		content.writeBytes(wordsJson);
 		content.write('}');
 		byte[] bytes = content.toByteArray();
-		return new Content(bytes, Sha256.hex(bytes), json);
+		return new Content(bytes, Sha256.hex(bytes), json, reply.fetchedAt());
 	}
 
 	/**
-	 * The document to write, {@code content} and what the write adds, as JSON for the
+	 * The document to write, {@code content} and what the write adds (its hash, time and
+	 * fetch time, and the last change made to the reply, if known), as JSON for the
 	 * client to send as it is.
 	 */
-	BinaryData document(Content content, ReplyChange change, String source) throws JsonProcessingException {
-		TreeMap<String, Object> made = new TreeMap<>();
-		made.put("kind", change.kind().name());
-		made.put("source", source);
-		byte[] stamp = this.json.writeValueAsBytes(
-				Map.of("change", made, "contentHash", content.hash(), "indexedAt", Instant.now().toString()));
+	BinaryData document(Content content, ReplyIndexer.StoredChange change) throws JsonProcessingException {
+		TreeMap<String, Object> fields = new TreeMap<>();
+		if (change != null) {
+			TreeMap<String, Object> made = new TreeMap<>();
+			made.put("kind", change.kind().name());
+			made.put("source", change.source());
+			fields.put("change", made);
+		}
+		fields.put("contentHash", content.hash());
+		fields.put("indexedAt", Instant.now().toString());
+		if (content.fetchedAt() != null) {
+			fields.put("fetchedAt", content.fetchedAt().toString());
+		}
+		byte[] stamp = this.json.writeValueAsBytes(fields);
 		// Both are JSON objects: the content's closing brace gives way to the stamp's
 		// fields.
 		ByteArrayOutputStream document = new ByteArrayOutputStream(content.bytes().length + stamp.length);
@@ -80,8 +89,9 @@ final class StoredReplies {
 	 * @param bytes the JSON object of a reply's content
 	 * @param hash its SHA-256, the {@code contentHash} a write stores
 	 * @param reply the JSON object of the reply alone, the public document
+	 * @param fetchedAt the reply's fetch time, stored beside its content
 	 */
-	record Content(byte[] bytes, String hash, byte[] reply) {
+	record Content(byte[] bytes, String hash, byte[] reply, Instant fetchedAt) {
 	}
 
 }

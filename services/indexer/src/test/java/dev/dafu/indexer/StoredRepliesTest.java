@@ -57,12 +57,13 @@ class StoredRepliesTest {
 	}
 
 	@Test
-	void aDocumentIsItsContentWithItsHashTimeAndChange() throws Exception {
-		StoredReplies.Content content = this.stored.content(this.reply, this.words);
-		ReplyChange change = new ReplyChange(this.reply, ReplyChange.Kind.CREATED, content.hash(), content.reply());
+	void aDocumentIsItsContentWithItsHashTimeFetchTimeAndChange() throws Exception {
+		Instant fetchedAt = Instant.parse("2026-12-01T08:00:00Z");
+		StoredReplies.Content content = this.stored.content(this.reply.withFetchedAt(fetchedAt), this.words);
 
-		JsonNode document = new ObjectMapper()
-			.readTree(this.stored.document(content, change, "replies.enriched/2@17").asInputStream());
+		JsonNode document = new ObjectMapper().readTree(this.stored
+			.document(content, new ReplyIndexer.StoredChange(ReplyChange.Kind.CREATED, "replies.enriched/2@17"))
+			.asInputStream());
 
 		assertThat(document.get("id").asText()).isEqualTo(this.reply.id());
 		assertThat(document.get("replyDate").asText()).isEqualTo("2024-06-21");
@@ -71,6 +72,19 @@ class StoredRepliesTest {
 		assertThat(Instant.parse(document.get("indexedAt").asText())).isBeforeOrEqualTo(Instant.now());
 		assertThat(document.at("/change/kind").asText()).isEqualTo("CREATED");
 		assertThat(document.at("/change/source").asText()).isEqualTo("replies.enriched/2@17");
+		assertThat(document.get("fetchedAt").asText()).isEqualTo("2026-12-01T08:00:00Z");
+		assertThat(new ObjectMapper().readTree(content.reply()).has("fetchedAt")).as("not in an event").isFalse();
+	}
+
+	@Test
+	void theFetchTimeIsNotContent() throws Exception {
+		StoredReplies.Content fetched = this.stored
+			.content(this.reply.withFetchedAt(Instant.parse("2026-12-01T08:00:00Z")), this.words);
+		StoredReplies.Content fetchedAgain = this.stored
+			.content(this.reply.withFetchedAt(Instant.parse("2026-12-02T08:00:00Z")), this.words);
+
+		assertThat(fetchedAgain.hash()).isEqualTo(fetched.hash());
+		assertThat(fetchedAgain.bytes()).isEqualTo(this.stored.content(this.reply, this.words).bytes());
 	}
 
 	private static Reply reply() {
@@ -81,7 +95,7 @@ class StoredRepliesTest {
 				new Submission(Submission.Kind.SUGGESTION, "0671", "市十六届人大二次会议", List.of("张三")), HandlingResult.of("A"),
 				"主动公开", date, date.plusDays(3), new Contact("李四", "021-12345678", "人民大道200号", "200003"),
 				List.of("市政府办公厅"), List.of(new Section("一、办理概述", "加快科学基础研究。")), "加快科学基础研究。",
-				Map.of("索引号", "000-2024-1", "发布日期", "2024-06-24"), "0.3.0", List.of(), null);
+				Map.of("索引号", "000-2024-1", "发布日期", "2024-06-24"), "0.3.0", List.of(), null, null);
 	}
 
 }

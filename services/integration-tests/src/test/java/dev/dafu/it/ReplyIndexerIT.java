@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -59,6 +62,12 @@ class ReplyIndexerIT {
 	static ReplyIndexer indexer;
 
 	private static final AtomicLong offsets = new AtomicLong();
+
+	private static final Instant MONDAY = Instant.parse("2026-11-30T08:00:00Z");
+
+	private static final Instant TUESDAY = Instant.parse("2026-12-01T08:00:00Z");
+
+	private static final Instant WEDNESDAY = Instant.parse("2026-12-02T08:00:00Z");
 
 	@BeforeAll
 	static void createIndex() throws IOException {
@@ -200,6 +209,123 @@ class ReplyIndexerIT {
 		assertThat(outcome.refused().reason()).startsWith("Elasticsearch refused the reply: ").contains("immense term");
 		assertThat(outcome.changes()).extracting(change -> change.reply().id())
 			.containsExactly(before.id(), after.id());
+	}
+
+	@Test
+	void anOlderRecordNeverReplacesTheNewerContentButAddsTheUrlItCameUnder() throws IOException {
+		Reply newer = SearchApiIT.reply("海关总署", "署建复〔2024〕21号", "关于第21号建议的答复", LocalDate.of(2024, 3, 21), "更正后的正文。")
+			.withFetchedAt(TUESDAY);
+		Reply older = newer.withBody("最初的正文。").withFetchedAt(MONDAY);
+		String mirror = "http://mirror.test/21.html";
+
+		index(newer, nextRecord());
+		Optional<ReplyChange> redelivered = index(older, nextRecord());
+		ReplyChange elsewhere = index(older.withUrls(List.of(mirror)), nextRecord()).orElseThrow();
+
+		assertThat(redelivered).as("an older record changes nothing").isEmpty();
+		assertThat(elsewhere.kind()).isEqualTo(ReplyChange.Kind.UPDATED);
+		assertThat(elsewhere.reply().urls()).containsExactly(newer.urls().get(0), mirror);
+		assertThat(elsewhere.reply().body()).isEqualTo("更正后的正文。");
+		assertThat(indexed(newer.id()).body()).isEqualTo("更正后的正文。");
+		assertThat(indexed(newer.id()).fetchedAt()).isEqualTo(TUESDAY);
+	}
+
+	@Test
+	void aLaterFetchOfTheSameReplyAnnouncesNothingYetOrdersTheRecordsAfterIt() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕22号", "关于第22号建议的答复", LocalDate.of(2024, 3, 22), "正文。");
+
+		index(reply.withFetchedAt(MONDAY), nextRecord());
+		Optional<ReplyChange> fetchedAgain = index(reply.withFetchedAt(WEDNESDAY), nextRecord());
+		Optional<ReplyChange> inBetween = index(reply.withBody("旧的正文。").withFetchedAt(TUESDAY), nextRecord());
+
+		assertThat(fetchedAgain).isEmpty();
+		assertThat(inBetween).as("fetched before the latest fetch").isEmpty();
+		assertThat(indexed(reply.id()).body()).isEqualTo("正文。");
+		assertThat(indexed(reply.id()).fetchedAt()).isEqualTo(WEDNESDAY);
+	}
+
+	@Test
+	void theSamePageReadByANewerParserReplacesTheReply() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕23号", "关于第23号建议的答复", LocalDate.of(2024, 3, 23), "正文。");
+		Reply byOlderParser = new Reply(reply.id(), reply.urls(), reply.partUrls(), reply.site(), reply.title(),
+				reply.documentNumber(), reply.issuer(), reply.submission(), reply.handlingResult(), reply.disclosure(),
+				reply.replyDate(), reply.publishDate(), reply.contact(), reply.cc(), reply.sections(), "正文",
+				reply.metadata(), "0.9.0", List.of(), null, MONDAY);
+		Reply byNewerParser = new Reply(reply.id(), reply.urls(), reply.partUrls(), reply.site(), reply.title(),
+				reply.documentNumber(), reply.issuer(), reply.submission(), reply.handlingResult(), reply.disclosure(),
+				reply.replyDate(), reply.publishDate(), reply.contact(), reply.cc(), reply.sections(), "正文。",
+				reply.metadata(), "0.10.0", List.of(), null, MONDAY);
+
+		index(byNewerParser, nextRecord());
+		Optional<ReplyChange> replayed = index(byOlderParser, nextRecord());
+		index(reply.withFetchedAt(null), nextRecord());
+
+		assertThat(replayed).isEmpty();
+		assertThat(indexed(reply.id()).extractorVersion()).isEqualTo("0.10.0");
+		assertThat(indexed(reply.id()).body()).isEqualTo("正文。");
+	}
+
+	@Test
+	void anOlderRecordDoesNotClearAGoneMarkANewerOneDoes() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕24号", "关于第24号建议的答复", LocalDate.of(2024, 3, 24), "正文。");
+		index(reply.withFetchedAt(TUESDAY), nextRecord());
+		indexer.markGone(new PageGone(reply.urls().get(0), "test", 404, TUESDAY.plusSeconds(60)), nextRecord());
+
+		Optional<ReplyChange> older = index(reply.withFetchedAt(MONDAY), nextRecord());
+		ReplyChange servedAgain = index(reply.withFetchedAt(WEDNESDAY), nextRecord()).orElseThrow();
+
+		assertThat(older).isEmpty();
+		assertThat(servedAgain.reply().goneUrls()).isEmpty();
+		assertThat(servedAgain.reply().withdrawnAt()).isNull();
+	}
+
+	@Test
+	void duplicateAndOutOfOrderDeliveryInOneBatchLeaveTheNewestReply() throws IOException {
+		Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕25号", "关于第25号建议的答复", LocalDate.of(2024, 3, 25), "最新的正文。");
+		Reply newest = reply.withFetchedAt(WEDNESDAY);
+		Reply oldest = reply.withBody("最初的正文。").withFetchedAt(MONDAY);
+
+		ReplyIndexer.Outcome outcome = indexer.index(Stream.of(newest, oldest, newest, oldest)
+			.map(record -> new ReplyIndexer.Incoming(ENRICHER.enrich(record), nextRecord()))
+			.toList());
+
+		assertThat(outcome.changes()).singleElement()
+			.satisfies(change -> assertThat(change.kind()).isEqualTo(ReplyChange.Kind.CREATED));
+		assertThat(indexed(reply.id()).body()).isEqualTo("最新的正文。");
+	}
+
+	@Test
+	void aGoneMarkRacingAReindexOfTheSameReplyLosesNeither() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int i = 0; i < 10; i++) {
+				Reply reply = SearchApiIT.reply("海关总署", "署建复〔2024〕3" + i + "号", "关于第3" + i + "号建议的答复",
+						LocalDate.of(2024, 4, 1 + i), "正文。");
+				String mirror = "http://mirror.test/3" + i + ".html";
+				index(reply.withFetchedAt(MONDAY), nextRecord());
+				index(reply.withUrls(List.of(mirror)).withFetchedAt(MONDAY), nextRecord());
+				String markRecord = nextRecord();
+				String indexRecord = nextRecord();
+
+				Future<?> marked = pool.submit(
+						() -> indexer.markGone(new PageGone(mirror, "test", 404, TUESDAY.plusSeconds(60)), markRecord));
+				Future<?> reindexed = pool
+					.submit(() -> index(reply.withBody("更正后的正文。").withFetchedAt(TUESDAY), indexRecord));
+				marked.get();
+				reindexed.get();
+
+				Reply indexed = indexed(reply.id());
+				assertThat(indexed.body()).isEqualTo("更正后的正文。");
+				assertThat(indexed.goneUrls()).containsExactly(mirror);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static Reply indexed(String id) throws IOException {
+		return elasticsearch.get(g -> g.index(INDEX).id(id), Reply.class).source();
 	}
 
 	@Test

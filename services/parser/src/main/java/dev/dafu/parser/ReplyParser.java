@@ -37,11 +37,16 @@ public class ReplyParser {
 	}
 
 	/**
-	 * The replies on {@code page}, empty when the page is not a reply.
+	 * The replies on {@code page}, empty when the page is not a reply, each stamped with
+	 * the time the page was fetched.
 	 * @throws UnparseableReplyException when the page looks like a reply but cannot be
 	 * read as one
 	 */
 	public List<Reply> parse(CrawledPage page) {
+		return replies(page).stream().map(reply -> reply.withFetchedAt(page.fetchedAt())).toList();
+	}
+
+	private List<Reply> replies(CrawledPage page) {
 		if (page.content() == null) {
 			throw new UnparseableReplyException(page.url(), "page has no content");
 		}

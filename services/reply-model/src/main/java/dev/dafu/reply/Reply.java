@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A published reply to a deputy's suggestion or a CPPCC proposal, in the public document
@@ -35,13 +36,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * 404 or 410 since a crawl found them gone); empty while every one does
  * @param withdrawnAt when the last of its URLs was found gone: the reply is no longer
  * published anywhere Dafu knows of; null while it is
+ * @param fetchedAt when the page it was read from was fetched; in the index, the latest
+ * fetch of any of its URLs. With {@code extractorVersion} it orders the records of one
+ * reply (see the indexer). Not part of its content: a page fetched again with the same
+ * reply changes no content hash and announces nothing, so events leave it out
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Reply(String id, List<String> urls, List<String> partUrls, String site, String title,
 		String documentNumber, String issuer, Submission submission, HandlingResult handlingResult, String disclosure,
 		LocalDate replyDate, LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections,
-		String body, Map<String, String> metadata, String extractorVersion, List<String> goneUrls,
-		Instant withdrawnAt) {
+		String body, Map<String, String> metadata, String extractorVersion, List<String> goneUrls, Instant withdrawnAt,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant fetchedAt) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);
@@ -56,13 +61,14 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		return new Reply(this.id, newUrls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
-				this.withdrawnAt);
+				this.withdrawnAt, this.fetchedAt);
 	}
 
 	public Reply withBody(String newBody) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
-				this.cc, this.sections, newBody, this.metadata, this.extractorVersion, this.goneUrls, this.withdrawnAt);
+				this.cc, this.sections, newBody, this.metadata, this.extractorVersion, this.goneUrls, this.withdrawnAt,
+				this.fetchedAt);
 	}
 
 	/** The reply with these of its URLs gone, withdrawn at {@code when} if all are. */
@@ -70,7 +76,14 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, newGoneUrls,
-				newGoneUrls.containsAll(this.urls) && !this.urls.isEmpty() ? when : null);
+				newGoneUrls.containsAll(this.urls) && !this.urls.isEmpty() ? when : null, this.fetchedAt);
+	}
+
+	public Reply withFetchedAt(Instant when) {
+		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
+				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
+				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
+				this.withdrawnAt, when);
 	}
 
 }
