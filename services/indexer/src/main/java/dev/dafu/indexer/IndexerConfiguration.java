@@ -20,7 +20,9 @@ import dev.dafu.stream.RecordReader;
 import dev.dafu.stream.RejectedRecordException;
 import dev.dafu.stream.UnreadableRecordException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -42,6 +44,12 @@ class IndexerConfiguration {
 	@Bean
 	ReplyAnnouncer replyAnnouncer(KafkaOperations<String, byte[]> kafka, IndexerProperties properties) {
 		return new ReplyAnnouncer(kafka, properties.eventsTopic());
+	}
+
+	@Bean
+	IndexRebuild indexRebuild(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex, KafkaProperties kafka,
+			RecordReader records, @Value("${spring.cloud.stream.bindings.indexReply-in-0.destination}") String topic) {
+		return new IndexRebuild(elasticsearchClient, replyIndex, kafka.buildConsumerProperties(), topic, records);
 	}
 
 	/** The events topic, created at start-up when missing. */

@@ -178,9 +178,10 @@ public class ReplyIndexer {
 					}
 					continue;
 				}
-				countFailed(item.status());
-				if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
-					// Changed meanwhile: read and merge again. Overloaded: try again.
+				countFailed(item);
+				if (isTransient(item)) {
+					// Changed meanwhile: read and merge again. Overloaded or blocked: try
+					// again.
 					pending.add(write.index());
 					stillFailing = item.status() + " " + item.error().type() + ": " + item.error().reason();
 				}
@@ -208,9 +209,20 @@ public class ReplyIndexer {
 		}
 	}
 
-	private void countFailed(int status) {
+	/**
+	 * Whether a bulk item failed for a while only: the reply changed meanwhile (409),
+	 * Elasticsearch is overloaded (429) or failing (5xx), or the index is blocked for
+	 * writes (while it moves behind the alias).
+	 */
+	private static boolean isTransient(BulkResponseItem item) {
+		return item.status() == 409 || item.status() == 429 || item.status() >= 500
+				|| "cluster_block_exception".equals(item.error().type());
+	}
+
+	private void countFailed(BulkResponseItem item) {
+		int status = item.status();
 		String reason = status == 409 ? "conflict"
-				: status == 429 ? "overloaded" : status >= 500 ? "unavailable" : "refused";
+				: status == 429 ? "overloaded" : isTransient(item) ? "unavailable" : "refused";
 		this.meters.counter("dafu.indexer.items.failed", "reason", reason).increment();
 	}
 
@@ -354,9 +366,10 @@ public class ReplyIndexer {
 					changes.put(writes.get(k).id(), writes.get(k).change());
 					continue;
 				}
-				countFailed(item.status());
-				if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
-					// Changed meanwhile: read and mark again. Overloaded: try again.
+				countFailed(item);
+				if (isTransient(item)) {
+					// Changed meanwhile: read and mark again. Overloaded or blocked: try
+					// again.
 					again.add(writes.get(k).id());
 				}
 				else {

@@ -338,7 +338,8 @@ class ReplyIndexerIT {
 	}
 
 	@Test
-	void anIndexMadeWithAnOlderMappingGainsTheNewFieldsAndItsDocumentsAreSearchableByThem() throws IOException {
+	void anIndexMadeByAnOlderVersionMovesBehindTheAliasGainsTheNewFieldsAndItsDocumentsAreSearchableByThem()
+			throws IOException {
 		String old = "upgrade-it";
 		ObjectNode olderMapping = templateMappings().deepCopy();
 		((ObjectNode) olderMapping.at("/properties/documentNumber")).remove("fields");
@@ -351,6 +352,8 @@ class ReplyIndexerIT {
 
 		index.createOrUpdate();
 
+		assertThat(index.currentIndex()).as("moved behind an alias").isEqualTo(old + "-1");
+		assertThat(elasticsearch.indices().existsAlias(a -> a.name(old)).value()).isTrue();
 		assertThat(liveMapping(old).get("properties")).isEqualTo(templateMappings().get("properties"));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			elasticsearch.indices().refresh(r -> r.index(old));
@@ -368,8 +371,16 @@ class ReplyIndexerIT {
 		}
 	}
 
+	/** The mapping of {@code index}, or of the index behind the alias {@code index}. */
 	private static JsonNode liveMapping(String index) throws IOException {
-		String mapping = elasticsearch.indices().getMapping(m -> m.index(index)).get(index).mappings().toString();
+		String mapping = elasticsearch.indices()
+			.getMapping(m -> m.index(index))
+			.result()
+			.values()
+			.iterator()
+			.next()
+			.mappings()
+			.toString();
 		return JSON.readTree(mapping.substring(mapping.indexOf('{')));
 	}
 
