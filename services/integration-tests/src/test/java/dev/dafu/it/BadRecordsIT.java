@@ -179,10 +179,8 @@ class BadRecordsIT {
 		search = new SearchClient(Services.port(services.start(SearchApplication.application())));
 		services.start(EnricherApplication.application(),
 				topics(Map.of("enrichReply-in-0", "replies.parsed", "enrichReply-out-0", "replies.enriched")));
-		services.start(ParserApplication.application(),
-				topics(Map.of("parseReply-in-0", "crawl.pages", "parsedReplies-out-0", "replies.parsed",
-						"pageOutcomes-out-0", "crawl.pages.outcomes", "replayPage-in-0", "crawl.pages.dlq",
-						"replayPage-out-0", "crawl.pages")));
+		services.start(ParserApplication.application(), topics(Map.of("parseReply-in-0", "crawl.pages",
+				"parsedReplies-out-0", "replies.parsed", "pageOutcomes-out-0", "crawl.pages.outcomes")));
 		List<String> crawler = new ArrayList<>(List.of(topics(Map.of("recordPageOutcome-in-0", "crawl.pages.outcomes",
 				"crawledPages-out-0", "crawl.pages", "gonePages-out-0", "pages.gone"))));
 		crawler.add("--DAFU_OPERATOR_PASSWORD=bad-records-secret");

@@ -359,7 +359,7 @@ class PipelineIT {
 	void theServicesMakeOnlyTheTopicsTheDesignNames() throws Exception {
 		Set<String> designed = Set.of("crawl.pages", "crawl.pages.dlq", "crawl.pages.outcomes",
 				"crawl.pages.outcomes.dlq", "pages.gone", "pages.gone.dlq", "replies.parsed", "replies.parsed.dlq",
-				"replies.enriched", "replies.enriched.dlq", "replies.published");
+				"replies.enriched", "replies.enriched.dlq", "replies.published", "dead-letters.replayed");
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()))) {
 			// Tests may make their own topics, named it-…
@@ -376,7 +376,7 @@ class PipelineIT {
 	}
 
 	@Test
-	void anOperatorReplaysPagesThatFailedWithAnOlderParserAndOnlyThose() throws Exception {
+	void anOperatorListsDeadLettersByReasonAndReplaysThoseOfAReasonOnce() throws Exception {
 		String oldFailure = site.baseUri().resolve("/replay/old.html").toString();
 		String currentFailure = site.baseUri().resolve("/replay/current.html").toString();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
@@ -388,28 +388,58 @@ class PipelineIT {
 					+ ", extractor=" + ReplyParser.EXTRACTOR_VERSION + "]");
 		}
 		HttpClient http = HttpClient.newHttpClient();
-		URI binding = URI.create("http://127.0.0.1:" + Services.port(parser) + "/actuator/bindings/replayPage-in-0");
-		HttpRequest.Builder start = HttpRequest.newBuilder(binding)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"STARTED\"}"));
-
-		assertThat(http.send(start.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+		String api = "http://127.0.0.1:" + Services.port(crawlerService) + "/api/dead-letters";
 		String operator = Services.operatorAuthorization(OPERATOR_PASSWORD);
-		assertThat(http.send(start.header("Authorization", operator).build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode()).isEqualTo(204);
 
+		assertThat(http.send(HttpRequest.newBuilder(URI.create(api)).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(401);
+		JsonNode listed = JSON.readTree(operatorCall(http, "GET", api).body());
+		JsonNode pages = listed.get(0);
+		assertThat(pages.get("topic").asText()).isEqualTo("crawl.pages.dlq");
+		assertThat(pages.get("reasons")).anySatisfy(reason -> {
+			assertThat(reason.get("reason").asText()).isEqualTo("reply has no issuer (答复单位)");
+			assertThat(reason.get("count").asLong()).isGreaterThanOrEqualTo(1);
+		});
+		assertThat(pages.get("reasons")).anySatisfy(reason -> {
+			assertThat(reason.get("reason").asText()).isEqualTo("reply has no issuer");
+			assertThat(reason.get("count").asLong()).isGreaterThanOrEqualTo(2);
+		});
+
+		HttpResponse<String> replayed = operatorCall(http, "POST",
+				api + "/replay?topic=crawl.pages.dlq&reason=extractor%3D0.0.1");
+		HttpResponse<String> again = operatorCall(http, "POST",
+				api + "/replay?topic=crawl.pages.dlq&reason=extractor%3D0.0.1");
+		HttpResponse<String> unknown = operatorCall(http, "POST", api + "/replay?topic=crawl.pages");
+
+		assertThat(JSON.readTree(replayed.body()).get("replayed").asLong()).as(replayed.body()).isEqualTo(1);
+		assertThat(JSON.readTree(again.body()).get("replayed").asLong()).as("never twice").isZero();
+		assertThat(unknown.statusCode()).isEqualTo(400);
 		await().atMost(PIPELINE_TIMEOUT)
 			.untilAsserted(() -> assertThat(search.search("署建复〔2024〕77号", 1, 10).get("total").asInt()).isEqualTo(1));
-		await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
-			HttpResponse<String> left = http.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + Services.port(parser)
-						+ "/actuator/metrics/dafu.parser.replay?tag=outcome:left"))
-				.header("Authorization", operator)
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(left.statusCode()).isEqualTo(200);
-			assertThat(JSON.readTree(left.body()).at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
-		});
 		assertThat(search.search("署建复〔2024〕78号", 1, 10).get("total").asInt()).isZero();
+
+		// A page the parser still cannot read fails again, and is counted so.
+		String badUrl = site.baseUri().resolve(BAD_PAGE).toString();
+		String[] replayId = new String[1];
+		await().atMost(PIPELINE_TIMEOUT).until(() -> {
+			JsonNode replay = JSON.readTree(operatorCall(http, "POST", api + "/replay?reason=" + badUrl).body());
+			replayId[0] = replay.get("replayId").asText();
+			return replay.get("replayed").asLong() == 1;
+		});
+		await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+			JsonNode status = JSON.readTree(operatorCall(http, "GET", api + "/replays/" + replayId[0]).body());
+			assertThat(status.get("replayed").asLong()).isEqualTo(1);
+			assertThat(status.get("failedAgain").asLong()).isEqualTo(1);
+		});
+		assertThat(JSON.readTree(operatorCall(http, "GET", api).body()).get(0).get("failedAgain").asLong())
+			.isGreaterThanOrEqualTo(1);
+	}
+
+	private static HttpResponse<String> operatorCall(HttpClient http, String method, String uri) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(uri))
+			.header("Authorization", Services.operatorAuthorization(OPERATOR_PASSWORD))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
@@ -481,6 +511,7 @@ class PipelineIT {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>("crawl.pages.dlq", url,
 				JSON.writeValueAsBytes(page));
 		record.headers().add("x-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("x-original-topic", "crawl.pages".getBytes(StandardCharsets.UTF_8));
 		producer.send(record).get();
 	}
 

@@ -3,7 +3,6 @@ package dev.dafu.parser;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,21 +32,6 @@ class ParserConfiguration {
 	@Bean
 	ReplyParser replyParser(ParserProperties properties) {
 		return new ReplyParser(Math.toIntExact(properties.maxPageSize().toBytes()));
-	}
-
-	/**
-	 * {@code crawl.pages.dlq} → {@code crawl.pages}, for pages that failed with an older
-	 * parser. Its binding does not start with the service: an operator starts it after a
-	 * fix (see README, "Dead letters and replay") and stops it when the dead letters are
-	 * through.
-	 */
-	@Bean
-	Function<Message<byte[]>, Message<byte[]>> replayPage(MeterRegistry meters) {
-		return deadLetter -> {
-			Message<byte[]> page = DeadLetterReplay.replay(deadLetter);
-			meters.counter("dafu.parser.replay", "outcome", page == null ? "left" : "replayed").increment();
-			return page;
-		};
 	}
 
 	/**
