@@ -1,15 +1,25 @@
 package dev.dafu.enricher;
 
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.DependencyUnavailableException;
+import dev.dafu.stream.PendingSends;
 import dev.dafu.stream.RecordReader;
+import dev.dafu.stream.UnreadableRecordException;
 import dev.dafu.text.ChineseSegmenter;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -21,16 +31,50 @@ class EnricherConfiguration {
 		return new ReplyEnricher(new ChineseSegmenter());
 	}
 
+	/** The compacted topic of enriched replies: the latest version of every reply. */
+	@Bean
+	NewTopic enrichedTopic(@Value("${dafu.enricher.output-topic}") String topic) {
+		return TopicBuilder.name(topic).partitions(3).compact().build();
+	}
+
 	/**
-	 * {@code replies.parsed} → {@code replies.enriched} (compacted: the latest version of
-	 * every reply).
+	 * {@code replies.parsed} → {@code replies.enriched}, a batch at a time: every reply
+	 * of a batch is sent at once and the batch is committed once the broker has them all.
+	 * A record that cannot be read is dead-lettered with its reason once the records
+	 * before it are out.
 	 */
 	@Bean
-	Function<Message<byte[]>, Message<EnrichedReply>> enrichReply(ReplyEnricher replyEnricher, RecordReader records) {
-		return message -> {
-			Reply reply = records.read(message, Reply.class, "a reply", read -> read.id() == null ? "no id" : null);
-			EnrichedReply enriched = replyEnricher.enrich(reply);
-			return MessageBuilder.withPayload(enriched).setHeader(KafkaHeaders.KEY, enriched.reply().id()).build();
+	Consumer<Message<List<Object>>> enrichReply(ReplyEnricher replyEnricher, RecordReader records,
+			KafkaOperations<String, byte[]> kafka, JsonMapper json,
+			@Value("${dafu.enricher.output-topic}") String topic) {
+		return batch -> {
+			List<Object> payloads = batch.getPayload();
+			PendingSends sends = new PendingSends(kafka);
+			UnreadableRecordException unreadable = null;
+			int done = 0;
+			for (; done < payloads.size(); done++) {
+				try {
+					Reply reply = records.read(MessageBuilder.withPayload(payloads.get(done)).build(), Reply.class,
+							"a reply", read -> read.id() == null ? "no id" : null);
+					EnrichedReply enriched = replyEnricher.enrich(reply);
+					sends.send(topic, reply.id(), json.writeValueAsBytes(enriched));
+				}
+				catch (UnreadableRecordException ex) {
+					unreadable = ex;
+					break;
+				}
+			}
+			try {
+				sends.awaitAll();
+			}
+			catch (RuntimeException ex) {
+				// From the batch's first record, as for one record: Kafka's own retriable
+				// errors are waited out, not dead-lettered.
+				throw new BatchListenerFailedException(ex.getMessage(), ex, 0);
+			}
+			if (unreadable != null) {
+				throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, done);
+			}
 		};
 	}
 

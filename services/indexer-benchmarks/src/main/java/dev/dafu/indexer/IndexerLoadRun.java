@@ -243,7 +243,7 @@ public final class IndexerLoadRun {
 		}
 	}
 
-	private static ElasticsearchClient client(String uri) {
+	static ElasticsearchClient client(String uri) {
 		RestClient rest = RestClient.builder(HttpHost.create(uri)).build();
 		return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
 	}
@@ -258,7 +258,7 @@ public final class IndexerLoadRun {
 	}
 
 	/** Every document of {@code index}, as stored. */
-	private static List<JsonData> readAll(ElasticsearchClient client, String index) throws IOException {
+	static List<JsonData> readAll(ElasticsearchClient client, String index) throws IOException {
 		List<JsonData> documents = new ArrayList<>();
 		List<FieldValue> after = List.of();
 		while (true) {
@@ -280,7 +280,7 @@ public final class IndexerLoadRun {
 	 * {@code refresh} as its refresh interval during the load; the time the bulk requests
 	 * took.
 	 */
-	private static Duration bulkLoad(ElasticsearchClient client, List<JsonData> documents, String index, int batchSize,
+	static Duration bulkLoad(ElasticsearchClient client, List<JsonData> documents, String index, int batchSize,
 			String refresh) throws IOException {
 		client.indices().create(c -> c.index(index).settings(s -> s.refreshInterval(t -> t.time(refresh))));
 		Instant start = Instant.now();
@@ -307,11 +307,11 @@ public final class IndexerLoadRun {
 		return took;
 	}
 
-	private static double seconds(Duration duration) {
+	static double seconds(Duration duration) {
 		return duration.toMillis() / 1000.0;
 	}
 
-	private static Path distribution(Path target) throws IOException {
+	static Path distribution(Path target) throws IOException {
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter(f -> f.getFileName().toString().startsWith("elasticsearch-"))
 				.findFirst()
@@ -319,13 +319,13 @@ public final class IndexerLoadRun {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static void say(String line) {
+	static void say(String line) {
 		System.out.println(line);
 	}
 

@@ -177,8 +177,9 @@ class BadRecordsIT {
 		indexer.add("--dafu.indexer.events-topic=" + PREFIX + "replies.published");
 		services.start(IndexerApplication.application(), indexer.toArray(String[]::new));
 		search = new SearchClient(Services.port(services.start(SearchApplication.application())));
-		services.start(EnricherApplication.application(),
-				topics(Map.of("enrichReply-in-0", "replies.parsed", "enrichReply-out-0", "replies.enriched")));
+		List<String> enricher = new ArrayList<>(List.of(topics(Map.of("enrichReply-in-0", "replies.parsed"))));
+		enricher.add("--dafu.enricher.output-topic=" + PREFIX + "replies.enriched");
+		services.start(EnricherApplication.application(), enricher.toArray(String[]::new));
 		services.start(ParserApplication.application(), topics(Map.of("parseReply-in-0", "crawl.pages",
 				"parsedReplies-out-0", "replies.parsed", "pageOutcomes-out-0", "crawl.pages.outcomes")));
 		List<String> crawler = new ArrayList<>(List.of(topics(Map.of("recordPageOutcome-in-0", "crawl.pages.outcomes",
