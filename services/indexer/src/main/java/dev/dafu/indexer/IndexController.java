@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,9 +52,9 @@ class IndexController {
 	}
 
 	@PostMapping("/rebuild")
-	ResponseEntity<?> startRebuild() {
+	ResponseEntity<?> startRebuild(@RequestParam(defaultValue = "false") boolean force) {
 		try {
-			return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.rebuild.start());
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.rebuild.start(force));
 		}
 		catch (IllegalStateException ex) {
 			return problem(HttpStatus.CONFLICT, ex.getMessage());

@@ -50,6 +50,9 @@ public class IndexRebuild {
 
 	private static final int GONE_PAGE = 500;
 
+	private static final String TOPIC_LACKS = "the topic lacks replies the index has (a topic not compacted, "
+			+ "or records deleted)";
+
 	private final ElasticsearchClient client;
 
 	private final ReplyIndex alias;
@@ -80,15 +83,17 @@ public class IndexRebuild {
 
 	/**
 	 * Starts a rebuild in the background.
+	 * @param force move the alias even when the new index holds fewer replies than the
+	 * current one (the topic lacks some of them)
 	 * @throws IllegalStateException when one is running
 	 */
-	public synchronized Progress start() {
+	public synchronized Progress start(boolean force) {
 		if (this.running != null && this.running.isAlive()) {
 			throw new IllegalStateException("a rebuild is running already: " + this.progress.get().index());
 		}
 		Progress starting = new Progress(State.STARTING, null, null, 0, 0, 0, 0, null, 0, 0, Instant.now(), null, null);
 		this.progress.set(starting);
-		this.running = new Thread(this::run, "index-rebuild");
+		this.running = new Thread(() -> run(force), "index-rebuild");
 		this.running.setDaemon(true);
 		this.running.start();
 		return starting;
@@ -99,7 +104,7 @@ public class IndexRebuild {
 		return this.progress.get();
 	}
 
-	private void run() {
+	private void run(boolean force) {
 		Instant started = this.progress.get().startedAt();
 		Map<String, Object> config = new HashMap<>(this.consumerConfig);
 		config.remove("group.id");
@@ -114,14 +119,23 @@ public class IndexRebuild {
 						+ " yet: the indexer makes it when it starts");
 			}
 			String target = this.alias.nextVersion();
+			Build build = new Build(consumer, from, target, started);
 			this.alias.createIndex(target, false);
 			this.client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(t -> t.time("-1"))));
-			Build build = new Build(consumer, from, target, started);
 			build.readToTheEnd(false);
 			this.client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(t -> t.time("1s"))));
 			Instant marksCopied = Instant.now();
 			build.copyGoneMarks(null);
 			this.client.indices().refresh(r -> r.index(target));
+			this.client.indices().refresh(r -> r.index(from));
+			long built = this.client.count(c -> c.index(target)).count();
+			long current = this.client.count(c -> c.index(from)).count();
+			long behind = build.behindNow();
+			if (built + behind < current && !force) {
+				throw new IOException("the new index " + target + " holds " + built + " replies and the current " + from
+						+ " " + current + ": " + TOPIC_LACKS + "; the alias stays on " + from + " (" + target
+						+ " is kept for a look; rebuild with force=true to move the alias all the same)");
+			}
 			this.alias.switchTo(from, target);
 			log.info("The alias {} now points at {} instead of {}", this.alias.name(), target, from);
 			build.report(State.SWITCHED, null);
@@ -167,6 +181,9 @@ public class IndexRebuild {
 				.stream()
 				.map(p -> new TopicPartition(p.topic(), p.partition()))
 				.toList();
+			if (this.partitions.isEmpty()) {
+				throw new IllegalStateException("the topic " + IndexRebuild.this.topic + " does not exist");
+			}
 			consumer.assign(this.partitions);
 			consumer.seekToBeginning(this.partitions);
 			// Changes are not announced: the rebuild's writer counts nothing live.
@@ -255,6 +272,11 @@ public class IndexRebuild {
 
 		private Progress progress() {
 			return IndexRebuild.this.progress.get();
+		}
+
+		/** Records still to read, up to the topic's end as it is now. */
+		long behindNow() {
+			return behind(this.consumer.endOffsets(this.partitions));
 		}
 
 		private long behind(Map<TopicPartition, Long> end) {

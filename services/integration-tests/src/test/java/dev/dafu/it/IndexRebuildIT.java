@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.indexer.IndexerApplication;
+import dev.dafu.indexer.ReplyIndexer;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 import dev.dafu.search.SearchApplication;
@@ -83,11 +88,12 @@ class IndexRebuildIT {
 
 	static KafkaProducer<String, byte[]> producer;
 
+	static ConfigurableApplicationContext indexer;
+
 	@BeforeAll
 	static void start() {
 		services = new Services(ALIAS);
-		ConfigurableApplicationContext indexer = services.start(IndexerApplication.application(),
-				"--DAFU_OPERATOR_PASSWORD=" + PASSWORD,
+		indexer = services.start(IndexerApplication.application(), "--DAFU_OPERATOR_PASSWORD=" + PASSWORD,
 				"--spring.cloud.stream.bindings.indexReply-in-0.destination=" + PREFIX + "replies.enriched",
 				"--spring.cloud.stream.kafka.bindings.indexReply-in-0.consumer.dlq-name=" + PREFIX
 						+ "replies.enriched.dlq",
@@ -183,6 +189,23 @@ class IndexRebuildIT {
 		assertThat(call("DELETE", "/indices/" + ALIAS + "-1").statusCode()).isEqualTo(204);
 		assertThat(call("DELETE", "/indices/" + ALIAS + "-1").statusCode()).isEqualTo(404);
 		assertThat(total()).isEqualTo(BEFORE + DURING);
+
+		// Replies the index has and the topic lacks: a rebuild would lose them.
+		ReplyIndexer direct = new ReplyIndexer(indexer.getBean(ElasticsearchClient.class),
+				indexer.getBean(ReplyIndex.class), new SimpleMeterRegistry());
+		direct.index(IntStream.range(0, 1500)
+			.mapToObj(i -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply(100_000 + i)), null))
+			.toList());
+		assertThat(call("POST", "/rebuild").statusCode()).isEqualTo(202);
+		JsonNode refused = await().atMost(TIMEOUT)
+			.until(() -> SearchClient.json(call("GET", "/rebuild"), 200), p -> p.get("finishedAt").isTextual());
+		assertThat(refused.get("state").asText()).isEqualTo("FAILED");
+		assertThat(refused.get("message").asText()).contains("the topic lacks replies").contains("the alias stays");
+		assertThat(SearchClient.json(call("GET", ""), 200).get("index").asText()).isEqualTo(ALIAS + "-2");
+		assertThat(call("POST", "/rebuild?force=true").statusCode()).isEqualTo(202);
+		await().atMost(TIMEOUT)
+			.until(() -> SearchClient.json(call("GET", "/rebuild"), 200).get("state").asText().equals("DONE"));
+		assertThat(SearchClient.json(call("GET", ""), 200).get("index").asText()).isEqualTo(ALIAS + "-4");
 	}
 
 	@Test
