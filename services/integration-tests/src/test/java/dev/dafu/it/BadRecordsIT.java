@@ -180,8 +180,10 @@ class BadRecordsIT {
 		List<String> enricher = new ArrayList<>(List.of(topics(Map.of("enrichReply-in-0", "replies.parsed"))));
 		enricher.add("--dafu.enricher.output-topic=" + PREFIX + "replies.enriched");
 		services.start(EnricherApplication.application(), enricher.toArray(String[]::new));
-		services.start(ParserApplication.application(), topics(Map.of("parseReply-in-0", "crawl.pages",
-				"parsedReplies-out-0", "replies.parsed", "pageOutcomes-out-0", "crawl.pages.outcomes")));
+		List<String> parser = new ArrayList<>(List.of(topics(Map.of("parseReply-in-0", "crawl.pages"))));
+		parser.add("--dafu.parser.replies-topic=" + PREFIX + "replies.parsed");
+		parser.add("--dafu.parser.outcomes-topic=" + PREFIX + "crawl.pages.outcomes");
+		services.start(ParserApplication.application(), parser.toArray(String[]::new));
 		List<String> crawler = new ArrayList<>(List.of(topics(Map.of("recordPageOutcome-in-0", "crawl.pages.outcomes",
 				"crawledPages-out-0", "crawl.pages", "gonePages-out-0", "pages.gone"))));
 		crawler.add("--DAFU_OPERATOR_PASSWORD=bad-records-secret");

@@ -5,17 +5,22 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.PendingSends;
 import dev.dafu.stream.RecordReader;
+import dev.dafu.stream.UnreadableRecordException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -23,47 +28,78 @@ import org.springframework.messaging.support.MessageBuilder;
 @EnableConfigurationProperties(ParserProperties.class)
 class ParserConfiguration {
 
-	/** The output binding for {@code replies.parsed}; see {@code parser.yml}. */
-	static final String REPLIES_BINDING = "parsedReplies-out-0";
-
-	/** The output binding for {@code crawl.pages.outcomes}; see {@code parser.yml}. */
-	static final String OUTCOMES_BINDING = "pageOutcomes-out-0";
-
 	@Bean
 	ReplyParser replyParser(ParserProperties properties) {
 		return new ReplyParser(Math.toIntExact(properties.maxPageSize().toBytes()));
 	}
 
+	@Bean
+	NewTopic parsedRepliesTopic(ParserProperties properties) {
+		return TopicBuilder.name(properties.repliesTopic()).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic pageOutcomesTopic(ParserProperties properties) {
+		return TopicBuilder.name(properties.outcomesTopic()).partitions(3).build();
+	}
+
 	/**
-	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id. A page may hold no
-	 * reply (it is counted and dropped), one, or several (a file holding several); one
-	 * that looks like a reply but cannot be read fails to the dead-letter topic. What
-	 * became of a page a crawl sent goes on {@code crawl.pages.outcomes} for the crawl's
-	 * record, after its replies. Sends are synchronous, so a record is acknowledged only
-	 * once all its replies are on the topic; a redelivered page tells the same outcome
-	 * again, which changes nothing.
+	 * {@code crawl.pages} → {@code replies.parsed}, keyed by reply id, a batch of pages
+	 * at a time. A page may hold no reply (it is counted and dropped), one, or several (a
+	 * file holding several). What became of a page a crawl sent goes on
+	 * {@code crawl.pages.outcomes} for the crawl's record, after its replies. Everything
+	 * a batch makes is sent at once and the batch is committed once the broker has it all
+	 * (at-least-once, one wait a batch); a redelivered page tells the same outcome again,
+	 * which changes nothing. A page that looks like a reply but cannot be read, or a
+	 * record that is no page, is dead-lettered with its reason once what the pages before
+	 * it made is out; the pages after it are read again.
 	 */
 	@Bean
-	Consumer<Message<byte[]>> parseReply(ReplyParser replyParser, StreamBridge streamBridge, MeterRegistry meters,
-			RecordReader records) {
-		return message -> {
-			CrawledPage page = records.read(message, CrawledPage.class, "a crawled page",
-					read -> read.url() == null ? "no url" : null);
-			List<Reply> replies;
+	Consumer<Message<List<Object>>> parseReply(ReplyParser replyParser, KafkaOperations<String, byte[]> kafka,
+			JsonMapper json, ParserProperties properties, MeterRegistry meters, RecordReader records) {
+		return batch -> {
+			List<Object> payloads = batch.getPayload();
+			PendingSends sends = new PendingSends(kafka);
+			RuntimeException failed = null;
+			int done = 0;
+			for (; done < payloads.size() && failed == null; done++) {
+				try {
+					CrawledPage page = records.read(MessageBuilder.withPayload(payloads.get(done)).build(),
+							CrawledPage.class, "a crawled page", read -> read.url() == null ? "no url" : null);
+					List<Reply> replies;
+					try {
+						replies = replyParser.parse(page);
+					}
+					catch (UnparseableReplyException ex) {
+						meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
+						tell(sends, json, properties, page, PageOutcome.Result.DEAD_LETTERED, List.of(), ex.reason());
+						failed = ex;
+						continue;
+					}
+					meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply")
+						.increment();
+					for (Reply reply : replies) {
+						sends.send(properties.repliesTopic(), reply.id(), json.writeValueAsBytes(reply));
+					}
+					tell(sends, json, properties, page,
+							replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
+							replies.stream().map(Reply::id).toList(), null);
+				}
+				catch (UnreadableRecordException ex) {
+					failed = ex;
+				}
+			}
 			try {
-				replies = replyParser.parse(page);
+				sends.awaitAll();
 			}
-			catch (UnparseableReplyException ex) {
-				meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
-				tell(streamBridge, page, PageOutcome.Result.DEAD_LETTERED, List.of(), ex.reason());
-				throw ex;
+			catch (RuntimeException ex) {
+				// From the batch's first record, as for one record: Kafka's own retriable
+				// errors are waited out, not dead-lettered.
+				throw new BatchListenerFailedException(ex.getMessage(), ex, 0);
 			}
-			meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply").increment();
-			for (Reply reply : replies) {
-				send(streamBridge, REPLIES_BINDING, reply.id(), reply);
+			if (failed != null) {
+				throw new BatchListenerFailedException(failed.getMessage(), failed, done - 1);
 			}
-			tell(streamBridge, page, replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
-					replies.stream().map(Reply::id).toList(), null);
 		};
 	}
 
@@ -71,17 +107,12 @@ class ParserConfiguration {
 	 * Tells the crawl that sent {@code page} what became of it; pages no crawl sent need
 	 * not.
 	 */
-	private static void tell(StreamBridge streamBridge, CrawledPage page, PageOutcome.Result result,
-			List<String> replyIds, String reason) {
+	private static void tell(PendingSends sends, JsonMapper json, ParserProperties properties, CrawledPage page,
+			PageOutcome.Result result, List<String> replyIds, String reason) {
 		if (page.crawlId() != null) {
-			send(streamBridge, OUTCOMES_BINDING, page.url(), new PageOutcome(page.url(), page.site(), page.crawlId(),
-					result, replyIds, reason, ReplyParser.EXTRACTOR_VERSION, Instant.now()));
-		}
-	}
-
-	private static void send(StreamBridge streamBridge, String binding, String key, Object payload) {
-		if (!streamBridge.send(binding, MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, key).build())) {
-			throw new IllegalStateException(binding + " did not accept " + key);
+			sends.send(properties.outcomesTopic(), page.url(),
+					json.writeValueAsBytes(new PageOutcome(page.url(), page.site(), page.crawlId(), result, replyIds,
+							reason, ReplyParser.EXTRACTOR_VERSION, Instant.now())));
 		}
 	}
 
