@@ -22,13 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.dafu.elasticsearch.ReplyIndex;
-import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 import dev.dafu.stream.RecordReader;
 import dev.dafu.stream.UnreadableRecordException;
-
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Builds a new index behind the reply alias from the compacted {@code replies.enriched}
@@ -202,16 +199,14 @@ public class IndexRebuild {
 					List<ReplyIndexer.Incoming> batch = new ArrayList<>();
 					for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofSeconds(1))) {
 						this.read++;
-						Object source = record.topic() + "/" + record.partition() + "@" + record.offset();
 						try {
 							if (record.value() == null) {
 								throw new UnreadableRecordException("a tombstone");
 							}
-							EnrichedReply enriched = IndexRebuild.this.records.read(
-									MessageBuilder.withPayload(record.value()).build(), EnrichedReply.class,
-									"an enriched reply",
-									r -> r.reply() == null || r.reply().id() == null ? "no reply id" : null);
-							batch.add(new ReplyIndexer.Incoming(enriched, source.toString()));
+							batch.add(new ReplyIndexer.Incoming(
+									IndexerConfiguration.enriched(IndexRebuild.this.records, record.value()),
+									IndexerConfiguration.position(record.topic(), record.partition(),
+											record.offset())));
 						}
 						catch (UnreadableRecordException ex) {
 							// The live indexer dead-lettered it with the reason.

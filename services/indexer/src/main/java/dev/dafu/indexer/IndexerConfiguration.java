@@ -87,10 +87,7 @@ class IndexerConfiguration {
 			UnreadableRecordException unreadable = null;
 			for (int i = 0; i < payloads.size() && unreadable == null; i++) {
 				try {
-					EnrichedReply enriched = records.read(MessageBuilder.withPayload(payloads.get(i)).build(),
-							EnrichedReply.class, "an enriched reply", read -> read.reply() == null ? "no reply"
-									: read.reply().id() == null ? "a reply with no id" : null);
-					incoming.add(new ReplyIndexer.Incoming(enriched, source(batch, i)));
+					incoming.add(new ReplyIndexer.Incoming(enriched(records, payloads.get(i)), source(batch, i)));
 				}
 				catch (UnreadableRecordException ex) {
 					unreadable = ex;
@@ -164,7 +161,17 @@ class IndexerConfiguration {
 		return position(topic.get(i), partition.get(i), offset.get(i));
 	}
 
-	private static String position(Object topic, Object partition, Object offset) {
+	/**
+	 * A record of {@code replies.enriched}, read.
+	 * @throws UnreadableRecordException when it is no enriched reply with an id
+	 */
+	static EnrichedReply enriched(RecordReader records, Object payload) {
+		return records.read(MessageBuilder.withPayload(payload).build(), EnrichedReply.class, "an enriched reply",
+				read -> read.reply() == null ? "no reply" : read.reply().id() == null ? "a reply with no id" : null);
+	}
+
+	/** A record's topic, partition and offset, as {@code change.source} records them. */
+	static String position(Object topic, Object partition, Object offset) {
 		return topic + "/" + partition + "@" + offset;
 	}
 

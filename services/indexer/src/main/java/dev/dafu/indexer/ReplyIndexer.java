@@ -150,25 +150,7 @@ public class ReplyIndexer {
 			if (writes.isEmpty()) {
 				break;
 			}
-			Timer.Sample bulk = Timer.start(this.meters);
-			BulkResponse response = this.client.bulk(b -> {
-				for (Write write : writes) {
-					String id = write.id();
-					if (write.seqNo() == null) {
-						b.operations(
-								op -> op.create(c -> c.index(this.index.name()).id(id).document(write.document())));
-					}
-					else {
-						b.operations(op -> op.index(x -> x.index(this.index.name())
-							.id(id)
-							.document(write.document())
-							.ifSeqNo(write.seqNo())
-							.ifPrimaryTerm(write.primaryTerm())));
-					}
-				}
-				return b;
-			});
-			bulk.stop(this.bulkTimer);
+			BulkResponse response = write(writes);
 			for (int k = 0; k < writes.size(); k++) {
 				Write write = writes.get(k);
 				BulkResponseItem item = response.items().get(k);
@@ -197,6 +179,32 @@ public class ReplyIndexer {
 		done.values().forEach(this::countChange);
 		changes.addAll(done.values());
 		return refused;
+	}
+
+	/**
+	 * Sends {@code writes} in one bulk request, each conditional on the version it was
+	 * planned on ({@code create} when there was none), and times it.
+	 */
+	private BulkResponse write(List<Write> writes) throws IOException {
+		Timer.Sample bulk = Timer.start(this.meters);
+		BulkResponse response = this.client.bulk(b -> {
+			for (Write write : writes) {
+				if (write.seqNo() == null) {
+					b.operations(
+							op -> op.create(c -> c.index(this.index.name()).id(write.id()).document(write.document())));
+				}
+				else {
+					b.operations(op -> op.index(x -> x.index(this.index.name())
+						.id(write.id())
+						.document(write.document())
+						.ifSeqNo(write.seqNo())
+						.ifPrimaryTerm(write.primaryTerm())));
+				}
+			}
+			return b;
+		});
+		bulk.stop(this.bulkTimer);
+		return response;
 	}
 
 	/** A planned write to send, or a change to announce without one. */
@@ -348,16 +356,7 @@ public class ReplyIndexer {
 			if (writes.isEmpty()) {
 				return new ArrayList<>(changes.values());
 			}
-			BulkResponse response = this.client.bulk(b -> {
-				for (Write write : writes) {
-					b.operations(op -> op.index(x -> x.index(this.index.name())
-						.id(write.id())
-						.document(write.document())
-						.ifSeqNo(write.seqNo())
-						.ifPrimaryTerm(write.primaryTerm())));
-				}
-				return b;
-			});
+			BulkResponse response = write(writes);
 			List<String> again = new ArrayList<>();
 			for (int k = 0; k < writes.size(); k++) {
 				BulkResponseItem item = response.items().get(k);
