@@ -2,7 +2,6 @@ package dev.dafu.indexer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +41,6 @@ import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
 import dev.dafu.local.ServerProcess;
 import dev.dafu.parser.ReplyParser;
-import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
 import dev.dafu.text.ChineseSegmenter;
@@ -133,10 +131,7 @@ public final class IndexerLoadRun {
 		Random random = new Random(42);
 		List<EnrichedReply> replies = new ArrayList<>(count);
 		for (int n = 1; n <= count; n++) {
-			String url = "http://load.example.gov.cn/jytabl/t20240701_" + n + ".html";
-			CrawledPage page = new CrawledPage(url, "load", Instant.now(), 200, "text/html; charset=utf-8",
-					ReplyPages.page(n, random).getBytes(StandardCharsets.UTF_8));
-			for (Reply reply : parser.parse(page)) {
+			for (Reply reply : parser.parse(ReplyPages.crawledPage(n, random))) {
 				replies.add(enricher.enrich(reply));
 			}
 		}

@@ -2,7 +2,6 @@ package dev.dafu.indexer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,10 +151,8 @@ public final class PipelineLoadRun {
 		Random random = new Random(7);
 		List<Page> pages = new ArrayList<>(count);
 		for (int n = 1; n <= count; n++) {
-			String url = "http://load.example.gov.cn/jytabl/t20240701_" + n + ".html";
-			CrawledPage page = new CrawledPage(url, "load", Instant.now(), 200, "text/html; charset=utf-8",
-					ReplyPages.page(n, random).getBytes(StandardCharsets.UTF_8));
-			pages.add(new Page(url, parser.parse(page).get(0).id(), json.writeValueAsBytes(page)));
+			CrawledPage page = ReplyPages.crawledPage(n, random);
+			pages.add(new Page(page.url(), parser.parse(page).get(0).id(), json.writeValueAsBytes(page)));
 		}
 		return pages;
 	}

@@ -1,7 +1,11 @@
 package dev.dafu.indexer;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+
+import dev.dafu.reply.CrawledPage;
 
 /**
  * Generated reply pages in the layout of a city committee's site: 办理结果 and 公开属性, issuer,
@@ -24,6 +28,12 @@ final class ReplyPages {
 			"我们还将加强政策宣传解读，让更多企业了解和享受各项扶持政策。");
 
 	private ReplyPages() {
+	}
+
+	/** The {@code n}th page as the crawler puts it on {@code crawl.pages}. */
+	static CrawledPage crawledPage(int n, Random random) {
+		return new CrawledPage("http://load.example.gov.cn/jytabl/t20240701_" + n + ".html", "load", Instant.now(), 200,
+				"text/html; charset=utf-8", page(n, random).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String page(int n, Random random) {
