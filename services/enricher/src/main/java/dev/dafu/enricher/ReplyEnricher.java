@@ -1,25 +1,131 @@
 package dev.dafu.enricher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.dafu.reply.EnrichedReply;
+import dev.dafu.reply.Enrichment;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.SegmentedText;
 import dev.dafu.text.ChineseSegmenter;
+import dev.dafu.text.ChineseSegmenter.Word;
 
 /**
- * Adds what search needs beyond the printed reply: for now, its title and body cut into
- * words.
+ * Adds what search and subscribers need beyond the printed reply: its title and body cut
+ * into words for search, and its {@link Enrichment} (keywords, summary, topics, entities,
+ * money amounts, the key of the submission it answers, a fingerprint of its text). The
+ * body is segmented once for all of them.
+ * <p>
+ * Its output is a function of the reply and {@link #version()}: the code's version
+ * ({@value #CODE_VERSION}) and the digests of the data it reads (the dictionary, the
+ * topics and the keyword stop words), so another dictionary gives another version.
  */
 public class ReplyEnricher {
 
+	/** The enrichment code's own version: raise it when its output changes. */
+	static final String CODE_VERSION = "2";
+
+	private static final String TOPICS = "dafu/enricher/topics.txt";
+
+	private static final String STOP_WORDS = "dafu/enricher/keyword-stopwords.txt";
+
+	private static final int KEYWORDS = 10;
+
+	/** The suggestion's own title as the opening quotes it: 您提出的《…》收悉. */
+	private static final Pattern SUBJECT = Pattern.compile("(?:提出|提交|所提)的?\\s*[“《\"「]([^”》\"」\\n]{4,120})[”》\"」]");
+
 	private final ChineseSegmenter segmenter;
+
+	private final Keywords keywords;
+
+	private final Summaries summaries = new Summaries();
+
+	private final Topics topics;
+
+	private final Entities entities = new Entities();
+
+	private final String version;
 
 	public ReplyEnricher(ChineseSegmenter segmenter) {
 		this.segmenter = segmenter;
+		String topics = resource(TOPICS);
+		String stopWords = resource(STOP_WORDS);
+		this.topics = new Topics(Topics.parse(topics));
+		Set<String> stops = new HashSet<>();
+		for (String line : stopWords.split("\n")) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				stops.add(line.strip());
+			}
+		}
+		this.keywords = new Keywords(stops);
+		this.version = CODE_VERSION + "-" + ChineseSegmenter.dictionaryVersion() + "-" + digest(topics + stopWords);
+	}
+
+	/** The enrichment version every reply it enriches records. */
+	public String version() {
+		return this.version;
 	}
 
 	public EnrichedReply enrich(Reply reply) {
-		return new EnrichedReply(reply,
-				new SegmentedText(this.segmenter.segmented(reply.title()), this.segmenter.segmented(reply.body())));
+		List<Word> title = this.segmenter.terms(reply.title());
+		List<Word> body = this.segmenter.terms(reply.body());
+		List<Word> all = new ArrayList<>(title.size() + body.size());
+		all.addAll(title);
+		all.addAll(body);
+		List<String> keywords = this.keywords.of(all, KEYWORDS);
+		String subject = subject(reply.body());
+		Enrichment enrichment = new Enrichment(this.version, keywords, this.summaries.of(reply.body(), keywords),
+				this.topics.of(join(reply.title(), subject), reply.body()), this.entities.of(reply, body),
+				Entities.amounts(reply.body()), SubmissionKeys.of(reply), SimHash.of(reply.body()));
+		return new EnrichedReply(reply.withEnrichment(enrichment),
+				new SegmentedText(this.segmenter.indexed(title), this.segmenter.indexed(body)));
+	}
+
+	/** The suggestion's title as the reply's opening quotes it, if it does. */
+	static String subject(String body) {
+		if (body == null) {
+			return null;
+		}
+		Matcher m = SUBJECT.matcher(body.length() > 2000 ? body.substring(0, 2000) : body);
+		return m.find() ? m.group(1).strip() : null;
+	}
+
+	private static String join(String title, String subject) {
+		return subject == null ? title : title == null ? subject : title + "\n" + subject;
+	}
+
+	private static String resource(String name) {
+		try (InputStream in = ReplyEnricher.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("no " + name + " on the classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String digest(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+				.substring(0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -2,28 +2,143 @@ package dev.dafu.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.dafu.reply.EnrichedReply;
+import dev.dafu.reply.Enrichment;
+import dev.dafu.reply.Enrichment.Amount;
+import dev.dafu.reply.Enrichment.Topic;
 import dev.dafu.reply.Reply;
+import dev.dafu.testsupport.TestCorpus;
 import dev.dafu.text.ChineseSegmenter;
 
+/** The enricher on the real seed reply and the test corpus's replies. */
 class ReplyEnricherTest {
 
+	private static final ReplyEnricher ENRICHER = new ReplyEnricher(new ChineseSegmenter());
+
+	private static final Reply SEED = CorpusReplies.seed();
+
+	private final Enrichment seed = ENRICHER.enrich(SEED).reply().enrichment();
+
 	@Test
-	void keepsTheReplyAndAddsItsWords() {
-		Reply reply = new Reply("id-1", List.of("http://example.test/a.html"), null, "demo", "对市十六届人大二次会议第0671号代表建议的答复",
-				"沪科建复〔2024〕34号", "上海市科学技术委员会", null, null, null, LocalDate.of(2024, 6, 21), null, null, null, null,
-				"打造具有世界影响力科技创新中心", null, "0.1.0", null, null, null);
+	void keepsTheReplyAndAddsItsWordsWithDictionaryTermsWhole() {
+		EnrichedReply enriched = ENRICHER.enrich(SEED);
 
-		EnrichedReply enriched = new ReplyEnricher(new ChineseSegmenter()).enrich(reply);
-
-		assertThat(enriched.reply()).isEqualTo(reply);
-		assertThat(enriched.words().body().split(" ")).contains("世界", "影响力");
+		assertThat(enriched.reply().withEnrichment(null)).isEqualTo(SEED);
+		assertThat(enriched.words().body().split(" ")).contains("世界", "影响力", "揭榜挂帅", "探索者计划", "基础研究先行区", "科创板",
+				"市经济信息化委");
 		assertThat(enriched.words().title()).contains("代表").contains("建议");
+	}
+
+	@Test
+	void findsTheSeedsMoneyNormalisedToYuanWithItsPrintedText() {
+		assertThat(this.seed.amounts()).contains(new Amount("528.1亿元", 52_810_000_000L),
+				new Amount("265.3亿元", 26_530_000_000L), new Amount("9300亿元", 930_000_000_000L));
+	}
+
+	@Test
+	void findsTheSeedsPercentagesYearsOrganisationsAndPeople() {
+		Enrichment.Entities entities = this.seed.entities();
+
+		assertThat(entities.percentages()).extracting(Enrichment.Percentage::text).contains("26.2%", "4.4%", "36.7%");
+		assertThat(entities.years()).contains(2022, 2023, 2024, 2027).doesNotContain(2030);
+		assertThat(entities.organizations()).contains("张江实验室", "临港实验室", "浦江实验室", "上海市科学技术委员会", "市经济信息化委",
+				"市政府办公厅建议提案处");
+		assertThat(entities.people()).contains("汪泓", "田春芝");
+		assertThat(entities.places()).contains("上海");
+	}
+
+	@Test
+	void putsTheSeedUnderScienceAndInnovationSayingWhy() {
+		assertThat(this.seed.topics()).extracting(Topic::name)
+			.contains("科技创新", "生物医药", "人工智能")
+			.doesNotContain("养老", "教育", "交通");
+		assertThat(this.seed.topics().get(0))
+			.isEqualTo(this.seed.topics().stream().filter(t -> t.name().equals("科技创新")).findFirst().orElseThrow());
+		assertThat(this.seed.topics().get(0).terms()).contains("科技创新", "基础研究");
+	}
+
+	@Test
+	void picksKeywordsAPersonWouldNotStopWordsOrNumbers() {
+		assertThat(this.seed.keywords()).hasSizeBetween(5, 10)
+			.doesNotContain("建议", "工作", "代表", "我委", "下一步", "感谢")
+			.allSatisfy(k -> assertThat(k).matches(".*\\p{IsHan}.*").hasSizeGreaterThanOrEqualTo(2));
+		assertThat(this.seed.keywords()).containsAnyOf("创新", "科技", "基础研究", "科技创新", "产业");
+	}
+
+	@Test
+	void summarisesTheSeedFromItsAnswerNotItsForm() {
+		String summary = this.seed.summary();
+
+		assertThat(summary).isNotBlank().hasSizeLessThanOrEqualTo(400);
+		assertThat(summary.split("(?<=[。！？；])")).hasSizeBetween(2, 3);
+		assertThat(summary).doesNotContain("收悉", "感谢", "汪泓代表", "联系人", "抄送");
+		for (String sentence : summary.split("(?<=[。！？；])")) {
+			assertThat(SEED.body()).contains(sentence);
+		}
+	}
+
+	@Test
+	void recordsItsVersionAndGivesTheSameOutputEachTime() {
+		assertThat(this.seed.version()).startsWith(ReplyEnricher.CODE_VERSION + "-")
+			.contains(ChineseSegmenter.dictionaryVersion());
+		assertThat(new ReplyEnricher(new ChineseSegmenter()).enrich(SEED)).isEqualTo(ENRICHER.enrich(SEED));
+	}
+
+	@Test
+	void everyReplyOfTheCorpusIsEnrichedWithAKeyAFingerprintAndTopics() {
+		List<Reply> replies = TestCorpus.PUBLIC.expected()
+			.get("replies")
+			.valueStream()
+			.map(r -> CorpusReplies.page(TestCorpus.PUBLIC, r.get("urls").get(0).asText()))
+			.toList();
+
+		for (Reply reply : replies) {
+			Enrichment enrichment = ENRICHER.enrich(reply).reply().enrichment();
+			assertThat(enrichment.submissionKey()).as(reply.title())
+				.isNotNull()
+				.contains(reply.submission().number().replaceFirst("^0+", ""));
+			assertThat(enrichment.fingerprint()).as(reply.title()).matches("[0-9a-f]{16}");
+			assertThat(enrichment.keywords()).as(reply.title()).isNotEmpty();
+			assertThat(enrichment.summary()).as(reply.title()).isNotBlank().doesNotContain("收悉");
+		}
+	}
+
+	@Test
+	void theRepliesToOneSubmissionShareAKeyAndNoOtherReplyHasIt() {
+		List<Reply> sameSubmission = List.of(
+				CorpusReplies.page(TestCorpus.PUBLIC, "/jytabl/rddbjy/202407/t20240721_5455810.html"),
+				CorpusReplies.page(TestCorpus.LINKS, "/t20240724_6120701.html"),
+				CorpusReplies.page(TestCorpus.LINKS, "/t20240719_6004402.html"));
+
+		List<String> keys = sameSubmission.stream()
+			.map(r -> ENRICHER.enrich(r).reply().enrichment().submissionKey())
+			.toList();
+
+		assertThat(keys).containsOnly("上海市|市十六届人大二次会议|SUGGESTION|1026");
+		assertThat(sameSubmission).extracting(Reply::issuer).doesNotHaveDuplicates();
+		assertThat(this.seed.submissionKey()).isEqualTo("上海市|市十六届人大二次会议|SUGGESTION|671");
+	}
+
+	@Test
+	void aRepublishedCopyIsNearItsOriginalAndFarFromOtherReplies() {
+		Reply original = CorpusReplies.page(TestCorpus.PUBLIC, "/jytabl/rddbjy/202405/t20240503_4038713.html");
+		Reply copy = CorpusReplies.page(TestCorpus.LINKS, "/republished.html");
+		String originalPrint = ENRICHER.enrich(original).reply().enrichment().fingerprint();
+		String copyPrint = ENRICHER.enrich(copy).reply().enrichment().fingerprint();
+
+		assertThat(copy.id()).isNotEqualTo(original.id());
+		assertThat(SimHash.distance(originalPrint, copyPrint)).isLessThanOrEqualTo(SimHash.NEAR);
+		TestCorpus.PUBLIC.expected().get("replies").valueStream().forEach(r -> {
+			Reply other = CorpusReplies.page(TestCorpus.PUBLIC, r.get("urls").get(0).asText());
+			if (!other.id().equals(original.id())) {
+				String otherPrint = ENRICHER.enrich(other).reply().enrichment().fingerprint();
+				assertThat(SimHash.distance(originalPrint, otherPrint)).as(other.title()).isGreaterThan(SimHash.NEAR);
+			}
+		});
 	}
 
 }

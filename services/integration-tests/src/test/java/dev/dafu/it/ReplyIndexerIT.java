@@ -250,11 +250,11 @@ class ReplyIndexerIT {
 		Reply byOlderParser = new Reply(reply.id(), reply.urls(), reply.partUrls(), reply.site(), reply.title(),
 				reply.documentNumber(), reply.issuer(), reply.submission(), reply.handlingResult(), reply.disclosure(),
 				reply.replyDate(), reply.publishDate(), reply.contact(), reply.cc(), reply.sections(), "正文",
-				reply.metadata(), "0.9.0", List.of(), null, MONDAY);
+				reply.metadata(), "0.9.0", List.of(), null, MONDAY, null);
 		Reply byNewerParser = new Reply(reply.id(), reply.urls(), reply.partUrls(), reply.site(), reply.title(),
 				reply.documentNumber(), reply.issuer(), reply.submission(), reply.handlingResult(), reply.disclosure(),
 				reply.replyDate(), reply.publishDate(), reply.contact(), reply.cc(), reply.sections(), "正文。",
-				reply.metadata(), "0.10.0", List.of(), null, MONDAY);
+				reply.metadata(), "0.10.0", List.of(), null, MONDAY, null);
 
 		index(byNewerParser, nextRecord());
 		Optional<ReplyChange> replayed = index(byOlderParser, nextRecord());

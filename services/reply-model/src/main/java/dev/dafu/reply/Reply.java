@@ -40,13 +40,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * fetch of any of its URLs. With {@code extractorVersion} it orders the records of one
  * reply (see the indexer). Not part of its content: a page fetched again with the same
  * reply changes no content hash and announces nothing, so events leave it out
+ * @param enrichment what the enricher read out of it (keywords, summary, topics,
+ * entities, the submission it answers); null before the enricher has seen it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Reply(String id, List<String> urls, List<String> partUrls, String site, String title,
 		String documentNumber, String issuer, Submission submission, HandlingResult handlingResult, String disclosure,
 		LocalDate replyDate, LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections,
 		String body, Map<String, String> metadata, String extractorVersion, List<String> goneUrls, Instant withdrawnAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Instant fetchedAt) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant fetchedAt,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Enrichment enrichment) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);
@@ -61,14 +64,14 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		return new Reply(this.id, newUrls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
-				this.withdrawnAt, this.fetchedAt);
+				this.withdrawnAt, this.fetchedAt, this.enrichment);
 	}
 
 	public Reply withBody(String newBody) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, newBody, this.metadata, this.extractorVersion, this.goneUrls, this.withdrawnAt,
-				this.fetchedAt);
+				this.fetchedAt, this.enrichment);
 	}
 
 	/** The reply with these of its URLs gone, withdrawn at {@code when} if all are. */
@@ -76,14 +79,22 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, newGoneUrls,
-				newGoneUrls.containsAll(this.urls) && !this.urls.isEmpty() ? when : null, this.fetchedAt);
+				newGoneUrls.containsAll(this.urls) && !this.urls.isEmpty() ? when : null, this.fetchedAt,
+				this.enrichment);
 	}
 
 	public Reply withFetchedAt(Instant when) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
-				this.withdrawnAt, when);
+				this.withdrawnAt, when, this.enrichment);
+	}
+
+	public Reply withEnrichment(Enrichment newEnrichment) {
+		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
+				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
+				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
+				this.withdrawnAt, this.fetchedAt, newEnrichment);
 	}
 
 }

@@ -39,7 +39,19 @@ public final class TestCorpus {
 	 */
 	public static final Site VARIED = new Site("site-varied");
 
+	/**
+	 * The links supplement ({@code links}): the lead unit's and a co-handler's reply to a
+	 * submission a public-site reply also answers, and a public-site reply as another
+	 * portal republished it; its {@code expected.json} says which is which.
+	 */
+	public static final Site LINKS = new Site("links");
+
 	private TestCorpus() {
+	}
+
+	/** A real reply's text ({@code real/}), e.g. {@code stcsm-2024-34.txt}. */
+	public static String real(String file) {
+		return new String(bytes(ROOT + "real/" + file), StandardCharsets.UTF_8);
 	}
 
 	/** One synthetic site of the corpus. */
@@ -47,10 +59,18 @@ public final class TestCorpus {
 
 		private static final String HEADERS = ".headers";
 
+		private final String name;
+
 		private final String root;
 
 		private Site(String name) {
+			this.name = name;
 			this.root = ROOT + name + "/";
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
 		}
 
 		/**

@@ -1,0 +1,148 @@
+package dev.dafu.enricher;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.dafu.reply.Enrichment;
+import dev.dafu.reply.Enrichment.Amount;
+import dev.dafu.reply.Enrichment.Percentage;
+import dev.dafu.reply.Reply;
+import dev.dafu.text.ChineseSegmenter.Word;
+
+/**
+ * What a reply names, by rules a reader can check:
+ * <ul>
+ * <li>organisations: the issuer, the contact's unit, the 抄送 recipients and group
+ * proposers; words the dictionaries know as organisations ({@code nt}); and a place or
+ * proper name followed by what names an institution (张江 + 实验室, 复旦 + 大学);</li>
+ * <li>people: the proposers who are persons, and the contact;</li>
+ * <li>places: words the dictionaries know as places ({@code ns});</li>
+ * <li>money: a number with 元 and an optional multiplier (万, 亿 …), in yuan; percentages;
+ * and years (a four-digit year before 年).</li>
+ * </ul>
+ */
+final class Entities {
+
+	/** The last word of an institution's name. */
+	private static final Set<String> INSTITUTIONS = Set.of("实验室", "研究院", "研究所", "研究中心", "大学", "学院", "医院", "公司", "集团",
+			"银行", "委员会", "基金会", "协会", "学会", "中心");
+
+	/** The ends of a group proposer's name: a party, a federation, a committee. */
+	private static final Pattern GROUP = Pattern.compile("(委|中央|会|党|社|盟|联|部|组|界|支部|小组)$");
+
+	private static final Pattern MONEY = Pattern
+		.compile("(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万亿|千亿|百亿|亿|千万|百万|十万|万|千)?\\s*元");
+
+	/** Larger amounts are misprints or not money: left out. */
+	private static final BigDecimal MAX_YUAN = BigDecimal.valueOf(Long.MAX_VALUE);
+
+	private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
+
+	private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})\\s*年");
+
+	Enrichment.Entities of(Reply reply, List<Word> body) {
+		Set<String> organizations = new LinkedHashSet<>();
+		Set<String> people = new LinkedHashSet<>();
+		add(organizations, reply.issuer());
+		if (reply.submission() != null) {
+			for (String proposer : reply.submission().proposers()) {
+				add(GROUP.matcher(proposer).find() ? organizations : people, proposer);
+			}
+		}
+		if (reply.contact() != null) {
+			add(people, reply.contact().name());
+			add(organizations, reply.contact().unit());
+		}
+		reply.cc().forEach(cc -> add(organizations, cc));
+		Set<String> places = new LinkedHashSet<>();
+		for (int i = 0; i < body.size(); i++) {
+			Word word = body.get(i);
+			if (word.nature().startsWith("nt") && word.text().length() >= 3) {
+				organizations.add(word.text());
+			}
+			else if (word.nature().startsWith("ns") && word.text().length() >= 2) {
+				places.add(word.text());
+			}
+			if (i + 1 < body.size() && isName(word) && INSTITUTIONS.contains(body.get(i + 1).text())
+					&& body.get(i + 1).offset() == word.offset() + word.text().length()) {
+				organizations.add(word.text() + body.get(i + 1).text());
+			}
+		}
+		String text = reply.body() == null ? "" : reply.body();
+		return new Enrichment.Entities(List.copyOf(organizations), List.copyOf(people), List.copyOf(places),
+				percentages(text), years(text));
+	}
+
+	/** The money amounts of {@code text}, in order. */
+	static List<Amount> amounts(String text) {
+		List<Amount> amounts = new ArrayList<>();
+		if (text == null) {
+			return amounts;
+		}
+		Matcher m = MONEY.matcher(text);
+		while (m.find()) {
+			BigDecimal number = new BigDecimal(m.group(1).replace(",", ""));
+			BigDecimal yuan = number.multiply(multiplier(m.group(2))).setScale(0, RoundingMode.HALF_UP);
+			if (yuan.compareTo(MAX_YUAN) <= 0) {
+				amounts.add(new Amount(m.group().replaceAll("\\s+", ""), yuan.longValueExact()));
+			}
+		}
+		return amounts;
+	}
+
+	private static List<Percentage> percentages(String text) {
+		List<Percentage> percentages = new ArrayList<>();
+		Matcher m = PERCENT.matcher(text);
+		while (m.find()) {
+			percentages.add(new Percentage(m.group(1) + "%", Double.parseDouble(m.group(1))));
+		}
+		return percentages;
+	}
+
+	private static List<Integer> years(String text) {
+		Set<Integer> years = new TreeSet<>();
+		Matcher m = YEAR.matcher(text);
+		while (m.find()) {
+			years.add(Integer.parseInt(m.group(1)));
+		}
+		return List.copyOf(years);
+	}
+
+	private static BigDecimal multiplier(String unit) {
+		if (unit == null) {
+			return BigDecimal.ONE;
+		}
+		return switch (unit) {
+			case "千" -> BigDecimal.valueOf(1_000L);
+			case "万" -> BigDecimal.valueOf(10_000L);
+			case "十万" -> BigDecimal.valueOf(100_000L);
+			case "百万" -> BigDecimal.valueOf(1_000_000L);
+			case "千万" -> BigDecimal.valueOf(10_000_000L);
+			case "亿" -> BigDecimal.valueOf(100_000_000L);
+			case "百亿" -> BigDecimal.valueOf(10_000_000_000L);
+			case "千亿" -> BigDecimal.valueOf(100_000_000_000L);
+			case "万亿" -> BigDecimal.valueOf(1_000_000_000_000L);
+			default -> throw new IllegalArgumentException("no multiplier " + unit);
+		};
+	}
+
+	/** A place or a proper name, which an institution's last word can follow. */
+	private static boolean isName(Word word) {
+		return word.nature().startsWith("ns") || word.nature().startsWith("nz") || word.nature().startsWith("nr")
+				|| word.nature().equals("j");
+	}
+
+	private static void add(Set<String> set, String value) {
+		if (value != null && !value.isBlank()) {
+			set.add(value.strip());
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.dafu.enricher;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
+
+import dev.dafu.text.ChineseSegmenter.Word;
+
+/**
+ * A reply's keywords by TextRank: the candidate words (nouns, verbal nouns and proper
+ * names of two characters or more, not a number, not a stop word) are linked when they
+ * occur within {@value #WINDOW} candidates of each other, and ranked by PageRank over
+ * those links; ties go to the word seen first. Deterministic: the same words give the
+ * same keywords.
+ */
+final class Keywords {
+
+	/** How many candidates apart two words may be and still be linked. */
+	private static final int WINDOW = 5;
+
+	private static final int ITERATIONS = 30;
+
+	private static final double DAMPING = 0.85;
+
+	private final Set<String> stopWords;
+
+	Keywords(Set<String> stopWords) {
+		this.stopWords = stopWords;
+	}
+
+	/** Up to {@code count} keywords of {@code words}, the most telling first. */
+	List<String> of(List<Word> words, int count) {
+		List<Integer> sequence = new ArrayList<>();
+		Map<String, Integer> ids = new LinkedHashMap<>();
+		for (Word word : words) {
+			if (isCandidate(word)) {
+				sequence.add(ids.computeIfAbsent(word.text(), w -> ids.size()));
+			}
+		}
+		int n = ids.size();
+		if (n == 0) {
+			return List.of();
+		}
+		List<Map<Integer, Integer>> links = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			links.add(new HashMap<>());
+		}
+		for (int i = 0; i < sequence.size(); i++) {
+			int a = sequence.get(i);
+			for (int j = i + 1; j < Math.min(sequence.size(), i + WINDOW); j++) {
+				int b = sequence.get(j);
+				if (a != b) {
+					links.get(a).merge(b, 1, Integer::sum);
+					links.get(b).merge(a, 1, Integer::sum);
+				}
+			}
+		}
+		double[] weightOut = new double[n];
+		for (int i = 0; i < n; i++) {
+			weightOut[i] = links.get(i).values().stream().mapToInt(Integer::intValue).sum();
+		}
+		double[] rank = new double[n];
+		Arrays.fill(rank, 1.0);
+		for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+			double[] next = new double[n];
+			for (int i = 0; i < n; i++) {
+				double sum = 0;
+				for (Map.Entry<Integer, Integer> link : links.get(i).entrySet()) {
+					sum += link.getValue() / weightOut[link.getKey()] * rank[link.getKey()];
+				}
+				next[i] = (1 - DAMPING) + DAMPING * sum;
+			}
+			rank = next;
+		}
+		List<String> byId = new ArrayList<>(ids.keySet());
+		double[] ranks = rank;
+		return IntStream.range(0, n)
+			.boxed()
+			.sorted(Comparator.<Integer>comparingDouble(i -> -ranks[i]).thenComparingInt(i -> i))
+			.limit(count)
+			.map(byId::get)
+			.toList();
+	}
+
+	private boolean isCandidate(Word word) {
+		String text = word.text();
+		String nature = word.nature();
+		boolean kind = nature.startsWith("n") || nature.equals("vn") || nature.equals("gi") || nature.equals("gm");
+		return kind && text.codePointCount(0, text.length()) >= 2 && !nature.equals("nx")
+				&& text.codePoints().anyMatch(Character::isLetter) && !this.stopWords.contains(text)
+				&& !CoreStopWordDictionary.contains(text);
+	}
+
+}
