@@ -4,19 +4,13 @@ import java.util.HexFormat;
 
 /**
  * A 64-bit SimHash of a text's characters: every run of {@value #SHINGLE} letters or
- * digits (punctuation and whitespace skipped) votes with its FNV-1a hash, bit by bit.
- * Texts that differ in a few places differ in few bits; unrelated texts in about 32.
+ * digits (punctuation and whitespace skipped) votes with its hash (FNV-1a, then mixed),
+ * bit by bit. Texts that differ in a few places differ in few bits; unrelated texts in
+ * about 32 ({@link dev.dafu.reply.Fingerprints}).
  */
 final class SimHash {
 
 	static final int SHINGLE = 4;
-
-	/**
-	 * Two texts whose fingerprints differ in at most this many bits are near-duplicates:
-	 * a republished copy with a paragraph dropped differs in 0–3, two different replies
-	 * of one unit's template in 16 or more (the test corpus).
-	 */
-	static final int NEAR = 6;
 
 	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
@@ -40,6 +34,7 @@ final class SimHash {
 			for (int k = start; k < start + SHINGLE; k++) {
 				hash = (hash ^ kept[k]) * FNV_PRIME;
 			}
+			hash = mixed(hash);
 			for (int bit = 0; bit < 64; bit++) {
 				votes[bit] += ((hash >>> bit) & 1) == 1 ? 1 : -1;
 			}
@@ -53,9 +48,18 @@ final class SimHash {
 		return HexFormat.of().toHexDigits(fingerprint);
 	}
 
-	/** How many bits two fingerprints differ in. */
-	static int distance(String a, String b) {
-		return Long.bitCount(HexFormat.fromHexDigitsToLong(a) ^ HexFormat.fromHexDigitsToLong(b));
+	/**
+	 * MurmurHash3's finaliser: FNV-1a leaves the bits of a short input unevenly mixed,
+	 * which would make unrelated texts' fingerprints alike.
+	 */
+	private static long mixed(long hash) {
+		long h = hash;
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb53fe1a85ec3L;
+		h ^= h >>> 33;
+		return h;
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Enrichment;
 import dev.dafu.reply.Enrichment.Amount;
 import dev.dafu.reply.Enrichment.Topic;
+import dev.dafu.reply.Fingerprints;
 import dev.dafu.reply.Reply;
 import dev.dafu.testsupport.TestCorpus;
 import dev.dafu.text.ChineseSegmenter;
@@ -131,12 +132,13 @@ class ReplyEnricherTest {
 		String copyPrint = ENRICHER.enrich(copy).reply().enrichment().fingerprint();
 
 		assertThat(copy.id()).isNotEqualTo(original.id());
-		assertThat(SimHash.distance(originalPrint, copyPrint)).isLessThanOrEqualTo(SimHash.NEAR);
+		assertThat(Fingerprints.distance(originalPrint, copyPrint)).isLessThanOrEqualTo(Fingerprints.NEAR);
 		TestCorpus.PUBLIC.expected().get("replies").valueStream().forEach(r -> {
 			Reply other = CorpusReplies.page(TestCorpus.PUBLIC, r.get("urls").get(0).asText());
 			if (!other.id().equals(original.id())) {
 				String otherPrint = ENRICHER.enrich(other).reply().enrichment().fingerprint();
-				assertThat(SimHash.distance(originalPrint, otherPrint)).as(other.title()).isGreaterThan(SimHash.NEAR);
+				assertThat(Fingerprints.distance(originalPrint, otherPrint)).as(other.title())
+					.isGreaterThan(Fingerprints.NEAR);
 			}
 		});
 	}

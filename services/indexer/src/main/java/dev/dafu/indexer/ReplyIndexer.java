@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -66,6 +67,8 @@ public class ReplyIndexer {
 
 	private final StoredReplies stored = new StoredReplies();
 
+	private final NearDuplicates nearDuplicates;
+
 	private final MeterRegistry meters;
 
 	private final Timer bulkTimer;
@@ -80,6 +83,7 @@ public class ReplyIndexer {
 	public ReplyIndexer(ElasticsearchClient client, ReplyIndex index, MeterRegistry meters) {
 		this.client = client;
 		this.index = index;
+		this.nearDuplicates = new NearDuplicates(client, index);
 		this.meters = meters;
 		this.bulkTimer = Timer.builder("dafu.indexer.bulk")
 			.description("Bulk requests to the reply index")
@@ -129,10 +133,13 @@ public class ReplyIndexer {
 		String stillFailing = null;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
 			Map<String, Stored> stored = read(pending.stream().map(i -> batch.get(i).id()).toList(), false);
+			List<NearDuplicates.Known> known = this.nearDuplicates.candidates(
+					pending.stream().map(i -> batch.get(i).fingerprint()).filter(Objects::nonNull).toList(),
+					pending.stream().map(i -> batch.get(i).submissionKey()).filter(Objects::nonNull).toList());
 			List<Write> writes = new ArrayList<>();
 			List<Integer> older = new ArrayList<>();
 			for (int i : pending) {
-				Write write = plan(i, batch.get(i), stored.get(batch.get(i).id()));
+				Write write = plan(i, batch.get(i), stored.get(batch.get(i).id()), known);
 				if (write == null) {
 					older.add(i);
 				}
@@ -143,7 +150,7 @@ public class ReplyIndexer {
 			if (!older.isEmpty()) {
 				Map<String, Stored> whole = read(older.stream().map(i -> batch.get(i).id()).toList(), true);
 				for (int i : older) {
-					take(plan(i, batch.get(i), whole.get(batch.get(i).id())), writes, done);
+					take(plan(i, batch.get(i), whole.get(batch.get(i).id()), known), writes, done);
 				}
 			}
 			pending = new ArrayList<>();
@@ -269,9 +276,12 @@ public class ReplyIndexer {
 	 * <p>
 	 * The content follows the newest record ({@link SourceVersion}): an older one (a
 	 * redelivery, or a dead letter replayed after a newer version landed) adds the URLs
-	 * it came under and nothing else, and does not clear their gone marks.
+	 * it came under and nothing else, and does not clear their gone marks. A newer one is
+	 * linked to the reply it is a near-duplicate of among {@code known}
+	 * ({@link NearDuplicates}), and is known to the records after it.
 	 */
-	private Write plan(int index, Incoming incoming, Stored stored) throws IOException {
+	private Write plan(int index, Incoming incoming, Stored stored, List<NearDuplicates.Known> known)
+			throws IOException {
 		Reply reply = incoming.enriched().reply();
 		IndexedState before = stored == null ? null : stored.state();
 		boolean older = before != null && SourceVersion.of(reply).isOlderThan(before.version());
@@ -279,6 +289,14 @@ public class ReplyIndexer {
 			return null;
 		}
 		Reply kept = older ? this.stored.read(stored.whole(), Reply.class) : reply;
+		if (!older) {
+			String fingerprint = incoming.fingerprint();
+			kept = kept.withNearDuplicateOf(NearDuplicates.originalOf(reply.id(), fingerprint,
+					before == null ? null : before.nearDuplicateOf(), known));
+			if (fingerprint != null) {
+				known.add(new NearDuplicates.Known(reply.id(), fingerprint, kept.nearDuplicateOf()));
+			}
+		}
 		SegmentedText words = older ? this.stored.read(stored.whole().get("words"), SegmentedText.class)
 				: incoming.enriched().words();
 		List<String> gone = new ArrayList<>(before == null ? List.of() : before.goneUrls());
@@ -419,6 +437,16 @@ public class ReplyIndexer {
 			return this.enriched.reply().id();
 		}
 
+		String fingerprint() {
+			Reply reply = this.enriched.reply();
+			return reply.enrichment() == null ? null : reply.enrichment().fingerprint();
+		}
+
+		String submissionKey() {
+			Reply reply = this.enriched.reply();
+			return reply.enrichment() == null ? null : reply.enrichment().submissionKey();
+		}
+
 	}
 
 	/**
@@ -459,10 +487,10 @@ public class ReplyIndexer {
 
 	/** The part of an indexed document that decides whether and what to write. */
 	record IndexedState(List<String> urls, List<String> goneUrls, Instant withdrawnAt, String contentHash,
-			StoredChange change, Instant fetchedAt, String extractorVersion) {
+			StoredChange change, Instant fetchedAt, String extractorVersion, String nearDuplicateOf) {
 
 		static final List<String> FIELDS = List.of("urls", "goneUrls", "withdrawnAt", "contentHash", "change",
-				"fetchedAt", "extractorVersion");
+				"fetchedAt", "extractorVersion", "nearDuplicateOf");
 
 		IndexedState {
 			urls = urls == null ? List.of() : urls;

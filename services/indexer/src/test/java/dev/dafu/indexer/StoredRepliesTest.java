@@ -95,7 +95,7 @@ class StoredRepliesTest {
 				new Submission(Submission.Kind.SUGGESTION, "0671", "市十六届人大二次会议", List.of("张三")), HandlingResult.of("A"),
 				"主动公开", date, date.plusDays(3), new Contact("李四", "021-12345678", "人民大道200号", "200003"),
 				List.of("市政府办公厅"), List.of(new Section("一、办理概述", "加快科学基础研究。")), "加快科学基础研究。",
-				Map.of("索引号", "000-2024-1", "发布日期", "2024-06-24"), "0.3.0", List.of(), null, null, null);
+				Map.of("索引号", "000-2024-1", "发布日期", "2024-06-24"), "0.3.0", List.of(), null, null, null, null);
 	}
 
 }

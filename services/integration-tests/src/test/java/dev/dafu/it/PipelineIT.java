@@ -154,6 +154,28 @@ class PipelineIT {
 	}
 
 	@Test
+	void everyCrawledReplyIsSearchableWithWhatTheEnricherReadOutOfIt() {
+		for (JsonNode expected : EXPECTED.get("replies")) {
+			String phrase = expected.get("bodyPhrases").get(0).asText();
+			String number = expected.get("submission").get("number").asText().replaceFirst("^0+", "");
+			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+				JsonNode items = search.search(phrase, 1, 10).get("items");
+				assertThat(items).as(phrase).hasSize(1);
+				JsonNode enrichment = items.get(0).get("enrichment");
+				assertThat(enrichment).as(phrase).isNotNull();
+				assertThat(enrichment.get("version").asText()).isNotBlank();
+				assertThat(enrichment.get("submissionKey").asText())
+					.endsWith("|" + expected.get("submission").get("kind").asText() + "|" + number);
+				assertThat(enrichment.get("keywords").size()).isPositive();
+				assertThat(enrichment.get("summary").asText()).isNotBlank();
+				assertThat(enrichment.get("fingerprint").asText()).matches("[0-9a-f]{16}");
+				assertThat(enrichment.get("entities").get("organizations").toString())
+					.contains(expected.get("issuer").asText());
+			});
+		}
+	}
+
+	@Test
 	void onlyRepliesAreIndexedAndTheReplyPublishedTwiceIsOneDocumentWithBothUrls() {
 		JsonNode duplicate = null;
 		for (JsonNode expected : EXPECTED.get("replies")) {

@@ -39,6 +39,7 @@ import dev.dafu.indexer.ReplyIndexer;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 import dev.dafu.testsupport.RealServers;
+import dev.dafu.testsupport.TestCorpus;
 import dev.dafu.text.ChineseSegmenter;
 
 /**
@@ -195,6 +196,47 @@ class ReplyIndexerIT {
 	}
 
 	@Test
+	void aRepublishedCopyIsLinkedToTheOriginalIndexedBeforeItAndTheOriginalToNothing() throws IOException {
+		String text = realText(true);
+		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕934号", "关于第934号建议的答复", LocalDate.of(2024, 6, 21),
+				text);
+		Reply copy = SearchApiIT.reply("上海市科学技术委员会", null, "上海市科学技术委员会：关于第934号建议的答复", LocalDate.of(2024, 6, 21),
+				withoutItsLastParagraph(text));
+		Reply other = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕935号", "关于第935号建议的答复", LocalDate.of(2024, 6, 22),
+				"感谢您对本市科技工作的关心和支持。我委将继续推进科技创新中心建设，加快集成电路和生物医药产业发展。");
+		index(original, nextRecord());
+		elasticsearch.indices().refresh(r -> r.index(INDEX));
+
+		ReplyChange copied = index(copy, nextRecord()).orElseThrow();
+		ReplyChange unrelated = index(other, nextRecord()).orElseThrow();
+		elasticsearch.indices().refresh(r -> r.index(INDEX));
+		Optional<ReplyChange> originalAgain = index(original.withUrls(List.of("http://mirror.test/934.html")),
+				nextRecord());
+
+		assertThat(copy.id()).isNotEqualTo(original.id());
+		assertThat(copied.reply().nearDuplicateOf()).isEqualTo(original.id());
+		assertThat(indexed(copy.id()).nearDuplicateOf()).isEqualTo(original.id());
+		assertThat(unrelated.reply().nearDuplicateOf()).isNull();
+		assertThat(originalAgain.orElseThrow().reply().nearDuplicateOf()).as("not its copy's copy").isNull();
+	}
+
+	@Test
+	void aCopyInTheSameBatchAsItsOriginalIsLinkedToIt() throws IOException {
+		String text = realText(false);
+		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕936号", "关于第936号建议的答复", LocalDate.of(2024, 6, 21),
+				text);
+		Reply copy = SearchApiIT.reply("某门户网站", null, "转载：关于第936号建议的答复", LocalDate.of(2024, 6, 21),
+				withoutItsLastParagraph(text));
+
+		ReplyIndexer.Outcome outcome = indexer.index(Stream.of(original, copy)
+			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), nextRecord()))
+			.toList());
+
+		assertThat(outcome.changes()).extracting(change -> change.reply().nearDuplicateOf())
+			.containsExactly(null, original.id());
+	}
+
+	@Test
 	void aReplyElasticsearchRefusesIsNamedAndTheRestOfTheBatchIsIndexed() throws IOException {
 		Reply before = SearchApiIT.reply("海关总署", "署建复〔2024〕12号", "关于第12号建议的答复", LocalDate.of(2024, 3, 12), "正文。");
 		Reply refused = SearchApiIT.reply("海关总署", "署建复〔2024〕13号", "关于第13号建议的答复", LocalDate.of(2024, 3, 13), "正文。")
@@ -250,11 +292,11 @@ class ReplyIndexerIT {
 		Reply byOlderParser = new Reply(reply.id(), reply.urls(), reply.partUrls(), reply.site(), reply.title(),
 				reply.documentNumber(), reply.issuer(), reply.submission(), reply.handlingResult(), reply.disclosure(),
 				reply.replyDate(), reply.publishDate(), reply.contact(), reply.cc(), reply.sections(), "正文",
-				reply.metadata(), "0.9.0", List.of(), null, MONDAY, null);
+				reply.metadata(), "0.9.0", List.of(), null, MONDAY, null, null);
 		Reply byNewerParser = new Reply(reply.id(), reply.urls(), reply.partUrls(), reply.site(), reply.title(),
 				reply.documentNumber(), reply.issuer(), reply.submission(), reply.handlingResult(), reply.disclosure(),
 				reply.replyDate(), reply.publishDate(), reply.contact(), reply.cc(), reply.sections(), "正文。",
-				reply.metadata(), "0.10.0", List.of(), null, MONDAY, null);
+				reply.metadata(), "0.10.0", List.of(), null, MONDAY, null, null);
 
 		index(byNewerParser, nextRecord());
 		Optional<ReplyChange> replayed = index(byOlderParser, nextRecord());
@@ -322,6 +364,22 @@ class ReplyIndexerIT {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * Half the real seed reply's text, one paragraph a line: up to its fourth section, or
+	 * from there on (two texts far apart), each with the closing thanks.
+	 */
+	private static String realText(boolean firstHalf) {
+		String text = TestCorpus.real("stcsm-2024-34.txt").replace("**", "").replaceAll("(?m)^#+\\s*", "").strip();
+		int fourth = text.indexOf("（四）");
+		int thanks = text.indexOf("感谢您对本市科技工作");
+		return (firstHalf ? text.substring(0, fourth) : text.substring(fourth, thanks)) + text.substring(thanks);
+	}
+
+	private static String withoutItsLastParagraph(String text) {
+		String answer = text.substring(0, text.indexOf("感谢您对本市科技工作"));
+		return answer.substring(0, answer.strip().lastIndexOf('\n')) + text.substring(answer.length());
 	}
 
 	private static Reply indexed(String id) throws IOException {

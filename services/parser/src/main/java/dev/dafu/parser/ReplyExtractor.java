@@ -142,7 +142,8 @@ final class ReplyExtractor {
 				title, documentNumber, issuer, submission(title, bodyLines), handlingResult(header, metadata),
 				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
 				ContactBlock.read(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate),
-				String.join("\n", bodyLines), metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null, null, null));
+				String.join("\n", bodyLines), metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null, null, null,
+				null));
 	}
 
 	/**

@@ -42,6 +42,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * reply changes no content hash and announces nothing, so events leave it out
  * @param enrichment what the enricher read out of it (keywords, summary, topics,
  * entities, the submission it answers); null before the enricher has seen it
+ * @param nearDuplicateOf the id of the reply this one is a near-duplicate of (a
+ * republished copy of its text under another URL or site, see {@link Fingerprints}): the
+ * first of them indexed, which statistics count instead; null when it is none's
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Reply(String id, List<String> urls, List<String> partUrls, String site, String title,
@@ -49,7 +52,8 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		LocalDate replyDate, LocalDate publishDate, Contact contact, List<String> cc, List<Section> sections,
 		String body, Map<String, String> metadata, String extractorVersion, List<String> goneUrls, Instant withdrawnAt,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Instant fetchedAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Enrichment enrichment) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Enrichment enrichment,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String nearDuplicateOf) {
 
 	public Reply {
 		urls = urls == null ? List.of() : List.copyOf(urls);
@@ -64,14 +68,14 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		return new Reply(this.id, newUrls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
-				this.withdrawnAt, this.fetchedAt, this.enrichment);
+				this.withdrawnAt, this.fetchedAt, this.enrichment, this.nearDuplicateOf);
 	}
 
 	public Reply withBody(String newBody) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, newBody, this.metadata, this.extractorVersion, this.goneUrls, this.withdrawnAt,
-				this.fetchedAt, this.enrichment);
+				this.fetchedAt, this.enrichment, this.nearDuplicateOf);
 	}
 
 	/** The reply with these of its URLs gone, withdrawn at {@code when} if all are. */
@@ -80,21 +84,28 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, newGoneUrls,
 				newGoneUrls.containsAll(this.urls) && !this.urls.isEmpty() ? when : null, this.fetchedAt,
-				this.enrichment);
+				this.enrichment, this.nearDuplicateOf);
 	}
 
 	public Reply withFetchedAt(Instant when) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
-				this.withdrawnAt, when, this.enrichment);
+				this.withdrawnAt, when, this.enrichment, this.nearDuplicateOf);
 	}
 
 	public Reply withEnrichment(Enrichment newEnrichment) {
 		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
 				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
 				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
-				this.withdrawnAt, this.fetchedAt, newEnrichment);
+				this.withdrawnAt, this.fetchedAt, newEnrichment, this.nearDuplicateOf);
+	}
+
+	public Reply withNearDuplicateOf(String original) {
+		return new Reply(this.id, this.urls, this.partUrls, this.site, this.title, this.documentNumber, this.issuer,
+				this.submission, this.handlingResult, this.disclosure, this.replyDate, this.publishDate, this.contact,
+				this.cc, this.sections, this.body, this.metadata, this.extractorVersion, this.goneUrls,
+				this.withdrawnAt, this.fetchedAt, this.enrichment, original);
 	}
 
 }
