@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
@@ -40,6 +42,13 @@ public final class ChineseSegmenter {
 
 	/** The smallest word whose shorter words are indexed too. */
 	private static final int COMPOUND_LENGTH = 3;
+
+	/**
+	 * How many compounds' parts a segmenter remembers: a reply's words recur in others.
+	 */
+	private static final int REMEMBERED_COMPOUNDS = 50_000;
+
+	private final Map<String, Set<String>> compounds = new ConcurrentHashMap<>();
 
 	private final DynamicCustomDictionary dictionary = Dictionary.INSTANCE.words;
 
@@ -135,6 +144,18 @@ public final class ChineseSegmenter {
 	 * holds.
 	 */
 	private Set<String> partsOf(String word) {
+		Set<String> remembered = this.compounds.get(word);
+		if (remembered != null) {
+			return remembered;
+		}
+		Set<String> parts = cutApart(word);
+		if (this.compounds.size() < REMEMBERED_COMPOUNDS) {
+			this.compounds.put(word, parts);
+		}
+		return parts;
+	}
+
+	private Set<String> cutApart(String word) {
 		Set<String> parts = new LinkedHashSet<>();
 		for (Term term : this.parts.seg(word)) {
 			if (term.word.length() < word.length() && isWord(term.word)) {
@@ -146,7 +167,7 @@ public final class ChineseSegmenter {
 				parts.add(word.substring(begin, end));
 			}
 		});
-		return parts;
+		return Collections.unmodifiableSet(parts);
 	}
 
 	private static void append(StringBuilder text, String word) {
@@ -161,7 +182,12 @@ public final class ChineseSegmenter {
 	}
 
 	private static boolean isWord(String word) {
-		return word.codePoints().anyMatch(Character::isLetterOrDigit);
+		for (int i = 0; i < word.length(); i += Character.charCount(word.codePointAt(i))) {
+			if (Character.isLetterOrDigit(word.codePointAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

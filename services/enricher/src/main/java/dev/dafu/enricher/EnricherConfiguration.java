@@ -31,6 +31,21 @@ class EnricherConfiguration {
 		return new ReplyEnricher(new ChineseSegmenter());
 	}
 
+	/**
+	 * {@code reply} enriched; a reply the enricher fails on is that record's fault, to be
+	 * dead-lettered with the reason (and replayed once a fixed enricher is deployed), not
+	 * the batch's.
+	 */
+	private static EnrichedReply enriched(ReplyEnricher enricher, Reply reply) {
+		try {
+			return enricher.enrich(reply);
+		}
+		catch (RuntimeException ex) {
+			throw new UnreadableRecordException(
+					"the enricher " + enricher.version() + " failed on reply " + reply.id() + ": " + ex);
+		}
+	}
+
 	/** The compacted topic of enriched replies: the latest version of every reply. */
 	@Bean
 	NewTopic enrichedTopic(@Value("${dafu.enricher.output-topic}") String topic) {
@@ -40,8 +55,8 @@ class EnricherConfiguration {
 	/**
 	 * {@code replies.parsed} → {@code replies.enriched}, a batch at a time: every reply
 	 * of a batch is sent at once and the batch is committed once the broker has them all.
-	 * A record that cannot be read is dead-lettered with its reason once the records
-	 * before it are out.
+	 * A record that cannot be read, or whose reply the enricher fails on, is
+	 * dead-lettered with its reason once the records before it are out.
 	 */
 	@Bean
 	Consumer<Message<List<Object>>> enrichReply(ReplyEnricher replyEnricher, RecordReader records,
@@ -56,8 +71,7 @@ class EnricherConfiguration {
 				try {
 					Reply reply = records.read(MessageBuilder.withPayload(payloads.get(done)).build(), Reply.class,
 							"a reply", read -> read.id() == null ? "no id" : null);
-					EnrichedReply enriched = replyEnricher.enrich(reply);
-					sends.send(topic, reply.id(), json.writeValueAsBytes(enriched));
+					sends.send(topic, reply.id(), json.writeValueAsBytes(enriched(replyEnricher, reply)));
 				}
 				catch (UnreadableRecordException ex) {
 					unreadable = ex;

@@ -3,7 +3,6 @@ package dev.dafu.enricher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,45 +48,57 @@ final class Keywords {
 		if (n == 0) {
 			return List.of();
 		}
-		List<Map<Integer, Integer>> links = new ArrayList<>(n);
+		// Each co-occurrence within the window links the two words once more: a word's
+		// neighbours are listed once per link, so a list's length is the word's weight.
+		int[] degree = new int[n];
+		forEachLink(sequence, (a, b) -> {
+			degree[a]++;
+			degree[b]++;
+		});
+		int[][] neighbours = new int[n][];
 		for (int i = 0; i < n; i++) {
-			links.add(new HashMap<>());
+			neighbours[i] = new int[degree[i]];
 		}
+		int[] filled = new int[n];
+		forEachLink(sequence, (a, b) -> {
+			neighbours[a][filled[a]++] = b;
+			neighbours[b][filled[b]++] = a;
+		});
+		double[] rank = new double[n];
+		Arrays.fill(rank, 1.0);
+		double[] share = new double[n];
+		for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+			for (int i = 0; i < n; i++) {
+				share[i] = degree[i] == 0 ? 0 : rank[i] / degree[i];
+			}
+			for (int i = 0; i < n; i++) {
+				double sum = 0;
+				for (int neighbour : neighbours[i]) {
+					sum += share[neighbour];
+				}
+				rank[i] = (1 - DAMPING) + DAMPING * sum;
+			}
+		}
+		List<String> byId = new ArrayList<>(ids.keySet());
+		return IntStream.range(0, n)
+			.boxed()
+			.sorted(Comparator.<Integer>comparingDouble(i -> -rank[i]).thenComparingInt(i -> i))
+			.limit(count)
+			.map(byId::get)
+			.toList();
+	}
+
+	/** Calls {@code link} for every pair of different words within the window. */
+	private static void forEachLink(List<Integer> sequence, Link link) {
 		for (int i = 0; i < sequence.size(); i++) {
 			int a = sequence.get(i);
 			for (int j = i + 1; j < Math.min(sequence.size(), i + WINDOW); j++) {
 				int b = sequence.get(j);
 				if (a != b) {
-					links.get(a).merge(b, 1, Integer::sum);
-					links.get(b).merge(a, 1, Integer::sum);
+					link.accept(a, b);
 				}
 			}
 		}
-		double[] weightOut = new double[n];
-		for (int i = 0; i < n; i++) {
-			weightOut[i] = links.get(i).values().stream().mapToInt(Integer::intValue).sum();
-		}
-		double[] rank = new double[n];
-		Arrays.fill(rank, 1.0);
-		for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-			double[] next = new double[n];
-			for (int i = 0; i < n; i++) {
-				double sum = 0;
-				for (Map.Entry<Integer, Integer> link : links.get(i).entrySet()) {
-					sum += link.getValue() / weightOut[link.getKey()] * rank[link.getKey()];
-				}
-				next[i] = (1 - DAMPING) + DAMPING * sum;
-			}
-			rank = next;
-		}
-		List<String> byId = new ArrayList<>(ids.keySet());
-		double[] ranks = rank;
-		return IntStream.range(0, n)
-			.boxed()
-			.sorted(Comparator.<Integer>comparingDouble(i -> -ranks[i]).thenComparingInt(i -> i))
-			.limit(count)
-			.map(byId::get)
-			.toList();
 	}
 
 	private boolean isCandidate(Word word) {
@@ -97,6 +108,13 @@ final class Keywords {
 		return kind && text.codePointCount(0, text.length()) >= 2 && !nature.equals("nx")
 				&& text.codePoints().anyMatch(Character::isLetter) && !this.stopWords.contains(text)
 				&& !CoreStopWordDictionary.contains(text);
+	}
+
+	@FunctionalInterface
+	private interface Link {
+
+		void accept(int a, int b);
+
 	}
 
 }

@@ -143,4 +143,43 @@ class ReplyEnricherTest {
 		});
 	}
 
+	@Test
+	void aReplyWithoutABodyIsEnrichedAsFarAsItCanBe() {
+		Reply empty = SEED.withBody("");
+
+		Enrichment enrichment = ENRICHER.enrich(empty).reply().enrichment();
+
+		assertThat(enrichment.summary()).isNull();
+		assertThat(enrichment.fingerprint()).isNull();
+		assertThat(enrichment.amounts()).isEmpty();
+		assertThat(enrichment.submissionKey()).isEqualTo(this.seed.submissionKey());
+		assertThat(enrichment.entities().organizations()).contains("上海市科学技术委员会");
+	}
+
+	@Test
+	void aBodyOfAMegabyteIsEnrichedWhole() {
+		StringBuilder body = new StringBuilder();
+		while (body.length() < 1024 * 1024 / 3) {
+			body.append(SEED.body()).append('\n');
+		}
+
+		EnrichedReply enriched = ENRICHER.enrich(SEED.withBody(body.toString()));
+
+		assertThat(enriched.reply().enrichment().amounts()).hasSizeGreaterThan(this.seed.amounts().size());
+		assertThat(enriched.reply().enrichment().summary()).isNotBlank();
+		assertThat(enriched.words().body()).contains("揭榜挂帅");
+	}
+
+	@Test
+	void textInNoScriptItKnowsGivesNoWordsButKeepsTheReply() {
+		Reply foreign = SEED.withBody("Ответ на предложение депутата. ☃☃☃ \u0000\uFFFD 𝔘𝔫𝔦𝔠𝔬𝔡𝔢");
+
+		EnrichedReply enriched = ENRICHER.enrich(foreign);
+
+		assertThat(enriched.reply().body()).isEqualTo(foreign.body());
+		assertThat(enriched.reply().enrichment().topics()).isEmpty();
+		assertThat(enriched.reply().enrichment().amounts()).isEmpty();
+		assertThat(enriched.words().body()).doesNotContain("☃");
+	}
+
 }
