@@ -133,6 +133,8 @@ class ReplyEnricherTest {
 
 		assertThat(copy.id()).isNotEqualTo(original.id());
 		assertThat(Fingerprints.distance(originalPrint, copyPrint)).isLessThanOrEqualTo(Fingerprints.NEAR);
+		assertThat(ENRICHER.enrich(copy).reply().enrichment().submissionKey())
+			.isEqualTo(ENRICHER.enrich(original).reply().enrichment().submissionKey());
 		TestCorpus.PUBLIC.expected().get("replies").valueStream().forEach(r -> {
 			Reply other = CorpusReplies.page(TestCorpus.PUBLIC, r.get("urls").get(0).asText());
 			if (!other.id().equals(original.id())) {

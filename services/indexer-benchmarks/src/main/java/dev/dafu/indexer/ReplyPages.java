@@ -20,12 +20,23 @@ final class ReplyPages {
 	private static final List<String> HEADINGS = List.of("关于推进科技创新平台建设", "关于完善人才引进与培养机制", "关于加大财政资金支持力度",
 			"关于优化营商环境和审批流程", "关于加强部门协同和政策衔接", "关于下一步工作打算");
 
-	private static final List<String> SENTENCES = List.of("我委高度重视您提出的建议，会同市发展改革委、市财政局等部门认真研究。",
-			"近年来，本市围绕集成电路、生物医药、人工智能三大先导产业，持续加大基础研究投入。", "2023年全市研发经费投入达到2049.6亿元，占地区生产总值的4.4%左右。",
-			"我们将继续实施探索者计划，支持企业与高校、科研院所联合开展关键核心技术攻关。", "在人才方面，本市出台了一系列政策措施，为青年科技人才提供住房、落户等保障。",
-			"下一步，我委将进一步完善揭榜挂帅机制，推动更多科技成果在沪转化落地。", "同时，加强与长三角地区的协同联动，共同打造具有全球影响力的科技创新高地。",
-			"针对您提到的中小企业融资难问题，我们联合金融机构推出了科技信贷产品。", "目前已累计为1200余家科技型中小企业提供贷款支持，金额超过350亿元。",
-			"我们还将加强政策宣传解读，让更多企业了解和享受各项扶持政策。");
+	/*
+	 * A sentence is a subject, an action and an object drawn at random, then a figure: 12
+	 * × 14 × 16 × 1 000 sentences, so that two replies share few of their 18 and are
+	 * different texts, as real replies are (not near-duplicates of each other).
+	 */
+	private static final List<String> SUBJECTS = List.of("我委", "市发展改革委", "市财政局", "各区政府", "有关部门", "本市", "市科委会同市经济信息化委",
+			"相关高校和科研院所", "龙头企业", "长三角各方", "市人力资源社会保障局", "市场监管部门");
+
+	private static final List<String> ACTIONS = List.of("持续加大", "进一步完善", "积极推进", "统筹协调", "加快实施", "深入研究", "联合开展", "认真落实",
+			"不断优化", "重点支持", "稳步扩大", "系统谋划", "着力强化", "探索建立");
+
+	private static final List<String> OBJECTS = List.of("集成电路产业的基础研究投入", "生物医药领域的临床试验平台", "人工智能算力基础设施建设",
+			"探索者计划的企业出题机制", "揭榜挂帅的项目遴选流程", "青年科技人才的住房保障", "科技型中小企业的信贷支持", "科技成果在沪转化落地", "长三角科技创新共同体建设", "重大科技基础设施的开放共享",
+			"高新技术企业的认定服务", "新型研发机构的管理办法", "知识产权保护和运用", "政策宣传解读和兑现服务", "基础研究先行区建设", "产学研协同攻关机制");
+
+	private static final List<String> FIGURES = List.of("，累计投入资金%d亿元。", "，惠及企业%d家。", "，同比增长%d.5%%。", "，新增项目%d个。",
+			"，服务人次超过%d万。");
 
 	private ReplyPages() {
 	}
@@ -60,7 +71,10 @@ final class ReplyPages {
 				.append(HEADINGS.get(random.nextInt(HEADINGS.size())))
 				.append("</p><p>");
 			for (int s = 0; s < 6; s++) {
-				page.append(SENTENCES.get(random.nextInt(SENTENCES.size())));
+				page.append(SUBJECTS.get(random.nextInt(SUBJECTS.size())))
+					.append(ACTIONS.get(random.nextInt(ACTIONS.size())))
+					.append(OBJECTS.get(random.nextInt(OBJECTS.size())))
+					.append(FIGURES.get(random.nextInt(FIGURES.size())).formatted(1 + random.nextInt(1000)));
 			}
 			page.append("</p>");
 		}

@@ -2,7 +2,6 @@ package dev.dafu.indexer;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,17 +23,18 @@ import dev.dafu.reply.Fingerprints;
  * while it is near, else the smallest id. The first of a text indexed so becomes the
  * original of those that come later, and statistics count the text once.
  * <p>
- * Candidates are found by fingerprint band in what the index's last refresh made visible
- * (within a second), and among the replies of the same batch: a copy written to the index
- * within a second of its original but in another batch is not linked until either is
- * indexed again.
+ * Candidates are the replies to the same submission ({@code submissionKey}) in what the
+ * index's last refresh made visible (within a second), and the replies of the same batch:
+ * a copy written to the index within a second of its original but in another batch is
+ * linked when either is indexed again.
  */
 final class NearDuplicates {
 
 	/**
-	 * At most this many candidates a batch: replies whose text a thousand others share.
+	 * At most this many candidates a batch: a submission has a few replies (a lead
+	 * unit's, co-handlers', republished copies), a batch up to a thousand submissions.
 	 */
-	private static final int MAX_CANDIDATES = 1000;
+	private static final int MAX_CANDIDATES = 10_000;
 
 	private static final TypeReference<TreeMap<String, Object>> DOCUMENT = new TypeReference<>() {
 	};
@@ -48,54 +48,41 @@ final class NearDuplicates {
 		this.index = index;
 	}
 
-	/**
-	 * The indexed replies that share a band with any of {@code fingerprints} or answer
-	 * one of the submissions of {@code submissionKeys}: one search a batch.
-	 */
-	List<Known> candidates(Collection<String> fingerprints, Collection<String> submissionKeys) throws IOException {
-		List<FieldValue> bands = fingerprints.stream()
-			.flatMap(fingerprint -> Fingerprints.bands(fingerprint).stream())
-			.distinct()
-			.map(FieldValue::of)
-			.toList();
-		List<FieldValue> keys = submissionKeys.stream().distinct().map(FieldValue::of).toList();
-		if (bands.isEmpty()) {
+	/** The indexed replies to the submissions the probes answer: one search a batch. */
+	List<Known> candidates(List<Probe> probes) throws IOException {
+		List<FieldValue> keys = probes.stream().map(Probe::submissionKey).distinct().map(FieldValue::of).toList();
+		if (keys.isEmpty()) {
 			return new ArrayList<>();
 		}
-		SearchResponse<TreeMap<String, Object>> response = this.client
-			.search(s -> s.index(this.index.name()).query(q -> q.bool(b -> {
-				b.should(o -> o.terms(t -> t.field(StoredReplies.FINGERPRINT_BANDS).terms(v -> v.value(bands))));
-				if (!keys.isEmpty()) {
-					b.should(o -> o.terms(t -> t.field("enrichment.submissionKey").terms(v -> v.value(keys))));
-				}
-				return b.minimumShouldMatch("1");
-			}))
-				.source(src -> src.filter(f -> f.includes("enrichment.fingerprint", "nearDuplicateOf")))
-				.size(MAX_CANDIDATES), DOCUMENT.getType());
+		SearchResponse<TreeMap<String, Object>> response = this.client.search(s -> s.index(this.index.name())
+			.query(q -> q.terms(t -> t.field("enrichment.submissionKey").terms(v -> v.value(keys))))
+			.source(src -> src
+				.filter(f -> f.includes("enrichment.fingerprint", "enrichment.submissionKey", "nearDuplicateOf")))
+			.size(MAX_CANDIDATES), DOCUMENT.getType());
 		List<Known> known = new ArrayList<>();
 		for (Hit<TreeMap<String, Object>> hit : response.hits().hits()) {
 			TreeMap<String, Object> source = hit.source();
 			Object enrichment = source == null ? null : source.get("enrichment");
-			Object fingerprint = enrichment instanceof Map<?, ?> map ? map.get("fingerprint") : null;
-			if (fingerprint instanceof String print) {
-				known.add(new Known(hit.id(), print, (String) source.get("nearDuplicateOf")));
+			if (enrichment instanceof Map<?, ?> map && map.get("fingerprint") instanceof String print) {
+				known.add(new Known(hit.id(), print, (String) map.get("submissionKey"),
+						(String) source.get("nearDuplicateOf")));
 			}
 		}
 		return known;
 	}
 
 	/**
-	 * The id of the reply that {@code id}, with {@code fingerprint} and linked so far to
-	 * {@code linked}, is a near-duplicate of among {@code known}; null when none.
+	 * The id of the reply that {@code reply}, linked so far to {@code linked}, is a
+	 * near-duplicate of among {@code known}; null when none.
 	 */
-	static String originalOf(String id, String fingerprint, String linked, List<Known> known) {
-		if (fingerprint == null) {
+	static String originalOf(Probe reply, String id, String linked, List<Known> known) {
+		if (reply == null) {
 			return null;
 		}
 		String original = null;
 		for (Known other : known) {
-			if (other.id().equals(id) || id.equals(other.nearDuplicateOf())
-					|| !Fingerprints.areNear(fingerprint, other.fingerprint())) {
+			if (other.id().equals(id) || id.equals(other.nearDuplicateOf()) || !Fingerprints
+				.areNear(reply.fingerprint(), reply.submissionKey(), other.fingerprint(), other.submissionKey())) {
 				continue;
 			}
 			String root = other.nearDuplicateOf() == null ? other.id() : other.nearDuplicateOf();
@@ -113,11 +100,21 @@ final class NearDuplicates {
 	}
 
 	/**
+	 * What a reply about to be indexed looks for.
+	 *
+	 * @param fingerprint its fingerprint
+	 * @param submissionKey the key of the submission it answers
+	 */
+	record Probe(String fingerprint, String submissionKey) {
+	}
+
+	/**
 	 * A reply the index holds, or one of the batch indexed before.
 	 *
+	 * @param submissionKey the key of the submission it answers, null when none
 	 * @param nearDuplicateOf the reply it is a copy of, null when none
 	 */
-	record Known(String id, String fingerprint, String nearDuplicateOf) {
+	record Known(String id, String fingerprint, String submissionKey, String nearDuplicateOf) {
 	}
 
 }

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.Timer;
 import dev.dafu.elasticsearch.ElasticsearchUnavailableException;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.EnrichedReply;
+import dev.dafu.reply.Enrichment;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.SegmentedText;
@@ -133,9 +134,8 @@ public class ReplyIndexer {
 		String stillFailing = null;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
 			Map<String, Stored> stored = read(pending.stream().map(i -> batch.get(i).id()).toList(), false);
-			List<NearDuplicates.Known> known = this.nearDuplicates.candidates(
-					pending.stream().map(i -> batch.get(i).fingerprint()).filter(Objects::nonNull).toList(),
-					pending.stream().map(i -> batch.get(i).submissionKey()).filter(Objects::nonNull).toList());
+			List<NearDuplicates.Known> known = this.nearDuplicates
+				.candidates(pending.stream().map(i -> batch.get(i).probe()).filter(Objects::nonNull).toList());
 			List<Write> writes = new ArrayList<>();
 			List<Integer> older = new ArrayList<>();
 			for (int i : pending) {
@@ -290,11 +290,12 @@ public class ReplyIndexer {
 		}
 		Reply kept = older ? this.stored.read(stored.whole(), Reply.class) : reply;
 		if (!older) {
-			String fingerprint = incoming.fingerprint();
-			kept = kept.withNearDuplicateOf(NearDuplicates.originalOf(reply.id(), fingerprint,
+			NearDuplicates.Probe probe = incoming.probe();
+			kept = kept.withNearDuplicateOf(NearDuplicates.originalOf(probe, reply.id(),
 					before == null ? null : before.nearDuplicateOf(), known));
-			if (fingerprint != null) {
-				known.add(new NearDuplicates.Known(reply.id(), fingerprint, kept.nearDuplicateOf()));
+			if (probe != null) {
+				known.add(new NearDuplicates.Known(reply.id(), probe.fingerprint(), probe.submissionKey(),
+						kept.nearDuplicateOf()));
 			}
 		}
 		SegmentedText words = older ? this.stored.read(stored.whole().get("words"), SegmentedText.class)
@@ -442,9 +443,13 @@ public class ReplyIndexer {
 			return reply.enrichment() == null ? null : reply.enrichment().fingerprint();
 		}
 
-		String submissionKey() {
-			Reply reply = this.enriched.reply();
-			return reply.enrichment() == null ? null : reply.enrichment().submissionKey();
+		/**
+		 * What it looks for among the indexed replies; null when it has no fingerprint.
+		 */
+		NearDuplicates.Probe probe() {
+			String fingerprint = fingerprint();
+			return fingerprint == null ? null
+					: new NearDuplicates.Probe(fingerprint, this.enriched.reply().enrichment().submissionKey());
 		}
 
 	}

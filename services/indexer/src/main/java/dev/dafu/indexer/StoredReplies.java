@@ -3,7 +3,6 @@ package dev.dafu.indexer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.TreeMap;
 
 import co.elastic.clients.util.BinaryData;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import dev.dafu.reply.Fingerprints;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.SegmentedText;
 import dev.dafu.reply.Sha256;
@@ -24,16 +22,9 @@ import dev.dafu.reply.Sha256;
  * The stored form of a reply, as JSON bytes written once: the public document and its
  * segmented words ({@code words}), keys in alphabetical order at every level so that
  * equal content is equal bytes with an equal hash, then what each write adds (its hash,
- * time and change, and the bands of its fingerprint). The bytes go to Elasticsearch as
- * they are.
+ * time and change). The bytes go to Elasticsearch as they are.
  */
 final class StoredReplies {
-
-	/**
-	 * The stored field of a reply's fingerprint bands, by which {@link NearDuplicates}
-	 * finds the replies near it.
-	 */
-	static final String FINGERPRINT_BANDS = "fingerprintBands";
 
 	private final JsonMapper json = JsonMapper.builder()
 		.addModule(new JavaTimeModule())
@@ -58,9 +49,7 @@ final class StoredReplies {
 		content.writeBytes(wordsJson);
 		content.write('}');
 		byte[] bytes = content.toByteArray();
-		String fingerprint = reply.enrichment() == null ? null : reply.enrichment().fingerprint();
-		return new Content(bytes, Sha256.hex(bytes), json, reply.fetchedAt(),
-				fingerprint == null ? List.of() : Fingerprints.bands(fingerprint));
+		return new Content(bytes, Sha256.hex(bytes), json, reply.fetchedAt());
 	}
 
 	/**
@@ -80,9 +69,6 @@ final class StoredReplies {
 		fields.put("indexedAt", Instant.now().toString());
 		if (content.fetchedAt() != null) {
 			fields.put("fetchedAt", content.fetchedAt().toString());
-		}
-		if (!content.fingerprintBands().isEmpty()) {
-			fields.put(FINGERPRINT_BANDS, content.fingerprintBands());
 		}
 		byte[] stamp = this.json.writeValueAsBytes(fields);
 		// Both are JSON objects: the content's closing brace gives way to the stamp's
@@ -104,9 +90,8 @@ final class StoredReplies {
 	 * @param hash its SHA-256, the {@code contentHash} a write stores
 	 * @param reply the JSON object of the reply alone, the public document
 	 * @param fetchedAt the reply's fetch time, stored beside its content
-	 * @param fingerprintBands the bands of its fingerprint, stored beside its content
 	 */
-	record Content(byte[] bytes, String hash, byte[] reply, Instant fetchedAt, List<String> fingerprintBands) {
+	record Content(byte[] bytes, String hash, byte[] reply, Instant fetchedAt) {
 	}
 
 }

@@ -225,7 +225,7 @@ class ReplyIndexerIT {
 		String text = realText(false);
 		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕936号", "关于第936号建议的答复", LocalDate.of(2024, 6, 21),
 				text);
-		Reply copy = SearchApiIT.reply("某门户网站", null, "转载：关于第936号建议的答复", LocalDate.of(2024, 6, 21),
+		Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第936号建议的答复", LocalDate.of(2024, 6, 21),
 				withoutItsLastParagraph(text));
 
 		ReplyIndexer.Outcome outcome = indexer.index(Stream.of(original, copy)

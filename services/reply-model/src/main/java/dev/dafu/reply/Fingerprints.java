@@ -1,26 +1,25 @@
 package dev.dafu.reply;
 
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
- * What a reply's {@link Enrichment#fingerprint() fingerprint} (a 64-bit SimHash, 16 hex
- * digits) tells of two replies: near-duplicates differ in at most {@value #NEAR} bits.
- * Fingerprints at most 3 bits apart share at least one of four 16-bit
- * {@link #bands(String) bands}, so an index finds the closest candidates by band; those
- * further apart it finds among the replies to the same submission.
+ * What two replies' {@link Enrichment#fingerprint() fingerprints} (64-bit SimHashes, 16
+ * hex digits) and {@link Enrichment#submissionKey() submission keys} tell: two replies to
+ * the same submission whose fingerprints differ in at most {@value #NEAR} bits are
+ * near-duplicates, one a republished copy of the other. A copy keeps the submission it
+ * answers (its title or opening names it), so an index finds a reply's candidates among
+ * the few replies to its submission; replies that name no submission are not compared.
  */
 public final class Fingerprints {
 
 	/**
-	 * At most this many bits apart, two texts are near-duplicates: the real seed reply
-	 * with one of its paragraphs dropped (3–20% of its text) is 0–8 bits from the whole,
-	 * two different replies of one template 14 or more (the public corpus).
+	 * At most this many bits apart, two replies to one submission are near-duplicates:
+	 * the real seed reply with one of its paragraphs dropped (3–20% of its text) is 0–8
+	 * bits from the whole. Replies to one submission are otherwise the lead unit's and
+	 * the co-handlers', different texts; different replies of one template come to 7 bits
+	 * by chance (300 generated replies), of the public corpus to 14.
 	 */
 	public static final int NEAR = 8;
-
-	private static final int BANDS = 4;
 
 	private Fingerprints() {
 	}
@@ -30,17 +29,14 @@ public final class Fingerprints {
 		return Long.bitCount(HexFormat.fromHexDigitsToLong(a) ^ HexFormat.fromHexDigitsToLong(b));
 	}
 
-	public static boolean areNear(String a, String b) {
-		return a != null && b != null && distance(a, b) <= NEAR;
-	}
-
-	/** The fingerprint's four 16-bit bands, each as {@code <band>:<4 hex digits>}. */
-	public static List<String> bands(String fingerprint) {
-		List<String> bands = new ArrayList<>(BANDS);
-		for (int band = 0; band < BANDS; band++) {
-			bands.add(band + ":" + fingerprint.substring(band * 4, band * 4 + 4));
-		}
-		return bands;
+	/**
+	 * Whether two replies, by fingerprint and submission key (any may be null), are
+	 * near-duplicates.
+	 */
+	public static boolean areNear(String fingerprint, String submissionKey, String otherFingerprint,
+			String otherSubmissionKey) {
+		return fingerprint != null && otherFingerprint != null && submissionKey != null
+				&& submissionKey.equals(otherSubmissionKey) && distance(fingerprint, otherFingerprint) <= NEAR;
 	}
 
 }

@@ -26,8 +26,7 @@ import dev.dafu.text.ChineseSegmenter;
 public class ReplySearch {
 
 	/** Fields kept out of API answers: they exist for matching and idempotence only. */
-	private static final List<String> INTERNAL_FIELDS = List.of("words", "contentHash", "indexedAt", "change",
-			"fingerprintBands");
+	private static final List<String> INTERNAL_FIELDS = List.of("words", "contentHash", "indexedAt", "change");
 
 	private final ElasticsearchClient client;
 
