@@ -57,7 +57,7 @@ public final class ChineseSegmenter {
 		.enablePlaceRecognize(false)
 		.enableOrganizationRecognize(false)
 		.enableCustomDictionary(this.dictionary)
-		.enableCustomDictionaryForcing(true);
+		.enableCustomDictionaryForcing(false);
 
 	/** The same segmenter without the custom dictionaries, to cut a compound word. */
 	private final Segment parts = HanLP.newSegment()
