@@ -198,11 +198,6 @@ public final class ChineseSegmenter {
 	 * @param offset where it starts in the text
 	 */
 	public record Word(String text, String nature, int offset) {
-
-		public boolean isNoun() {
-			return this.nature.startsWith("n");
-		}
-
 	}
 
 	/**

@@ -9,7 +9,8 @@ import java.util.List;
  * @param version the enricher's version and the digests of its data files (dictionary,
  * topics); another version may read the same reply otherwise
  * @param keywords the words that say what the reply is about, most telling first
- * @param summary two or three sentences of the answer itself, in their order, one a line
+ * @param summary two or three sentences of the answer itself, in their order, run
+ * together
  * @param topics the policy areas it is about (the topic taxonomy), most weighty first
  * @param entities the organisations, people and places it names, and its percentages and
  * years
