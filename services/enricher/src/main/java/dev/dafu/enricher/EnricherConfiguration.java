@@ -15,6 +15,7 @@ import dev.dafu.stream.UnreadableRecordException;
 import dev.dafu.text.ChineseSegmenter;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -44,6 +45,12 @@ class EnricherConfiguration {
 			throw new UnreadableRecordException(
 					"the enricher " + enricher.version() + " failed on reply " + reply.id() + ": " + ex);
 		}
+	}
+
+	@Bean
+	Reenrichment reenrichment(ReplyEnricher replyEnricher, KafkaOperations<String, byte[]> kafka, JsonMapper json,
+			KafkaProperties properties, @Value("${dafu.enricher.output-topic}") String topic) {
+		return new Reenrichment(replyEnricher, kafka, json, properties.buildConsumerProperties(), topic);
 	}
 
 	/** The compacted topic of enriched replies: the latest version of every reply. */
