@@ -438,18 +438,14 @@ public class ReplyIndexer {
 			return this.enriched.reply().id();
 		}
 
-		String fingerprint() {
-			Reply reply = this.enriched.reply();
-			return reply.enrichment() == null ? null : reply.enrichment().fingerprint();
-		}
-
 		/**
-		 * What it looks for among the indexed replies; null when it has no fingerprint.
+		 * What it looks for among the indexed replies; null when it has no fingerprint or
+		 * names no submission (replies are compared within a submission only).
 		 */
 		NearDuplicates.Probe probe() {
-			String fingerprint = fingerprint();
-			return fingerprint == null ? null
-					: new NearDuplicates.Probe(fingerprint, this.enriched.reply().enrichment().submissionKey());
+			Enrichment enrichment = this.enriched.reply().enrichment();
+			return enrichment == null || enrichment.fingerprint() == null || enrichment.submissionKey() == null ? null
+					: new NearDuplicates.Probe(enrichment.fingerprint(), enrichment.submissionKey());
 		}
 
 	}

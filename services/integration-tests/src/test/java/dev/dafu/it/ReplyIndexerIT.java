@@ -38,6 +38,7 @@ import dev.dafu.indexer.ReplyChange;
 import dev.dafu.indexer.ReplyIndexer;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
+import dev.dafu.reply.ReplyIdentity;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.testsupport.TestCorpus;
 import dev.dafu.text.ChineseSegmenter;
@@ -218,6 +219,24 @@ class ReplyIndexerIT {
 		assertThat(indexed(copy.id()).nearDuplicateOf()).isEqualTo(original.id());
 		assertThat(unrelated.reply().nearDuplicateOf()).isNull();
 		assertThat(originalAgain.orElseThrow().reply().nearDuplicateOf()).as("not its copy's copy").isNull();
+	}
+
+	@Test
+	void aReplyThatNamesNoSubmissionIsIndexedAndLinkedToNothing() throws IOException {
+		Reply numbered = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕937号", "关于第937号建议的答复", LocalDate.of(2024, 6, 3),
+				"全市财政科技支出528.1亿元，张江实验室高质量运行，临港实验室加快建设。");
+		Reply unnumbered = new Reply(ReplyIdentity.of("上海市科学技术委员会", null, "关于科技工作的复函"), numbered.urls(), null,
+				numbered.site(), "关于科技工作的复函", null, numbered.issuer(), null, null, null, null, null, null, null, null,
+				numbered.body(), null, "test", null, null, null, null, null);
+
+		ReplyIndexer.Outcome outcome = indexer.index(Stream.of(numbered, unnumbered)
+			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), nextRecord()))
+			.toList());
+
+		assertThat(ENRICHER.enrich(unnumbered).reply().enrichment().fingerprint()).isNotNull();
+		assertThat(outcome.refused()).isNull();
+		assertThat(outcome.changes()).extracting(change -> change.reply().nearDuplicateOf())
+			.containsExactly(null, null);
 	}
 
 	@Test
