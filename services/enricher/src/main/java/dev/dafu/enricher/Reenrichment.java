@@ -1,12 +1,10 @@
 package dev.dafu.enricher;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Enrichment;
 import dev.dafu.stream.PendingSends;
+import dev.dafu.stream.TopicReading;
 
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -41,8 +40,6 @@ import org.springframework.kafka.core.KafkaOperations;
 public class Reenrichment {
 
 	private static final Logger log = LoggerFactory.getLogger(Reenrichment.class);
-
-	private static final Duration POLL = Duration.ofSeconds(1);
 
 	private final ReplyEnricher enricher;
 
@@ -94,43 +91,38 @@ public class Reenrichment {
 	}
 
 	private void run() {
-		Map<String, Object> config = new HashMap<>(this.consumerConfig);
-		config.remove("group.id");
-		config.put("enable.auto.commit", false);
+		Map<String, Object> config = TopicReading.groupless(this.consumerConfig);
 		config.put("max.poll.records", 500);
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(this.topic)
-				.stream()
-				.map(p -> new TopicPartition(p.topic(), p.partition()))
-				.toList();
-			consumer.assign(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Map<TopicPartition, Long> ends = TopicReading.ends(consumer, this.topic);
 			// First the offset of every reply's last record, if that record is of another
 			// version: a compacted topic may still hold older records of a reply.
 			Map<String, Long> stale = new HashMap<>();
-			readToEnd(consumer, partitions, end, record -> {
-				this.progress.updateAndGet(Progress::withRead);
-				EnrichedReply reply = read(record);
-				if (reply != null && isStale(reply)) {
-					stale.put(record.key(), record.offset());
-				}
-				else {
-					stale.remove(record.key());
+			TopicReading.readTo(consumer, ends, records -> {
+				for (ConsumerRecord<String, byte[]> record : keyed(records)) {
+					this.progress.updateAndGet(Progress::withRead);
+					EnrichedReply reply = read(record);
+					if (reply != null && isStale(reply)) {
+						stale.put(record.key(), record.offset());
+					}
+					else {
+						stale.remove(record.key());
+					}
 				}
 			});
 			this.progress.updateAndGet(p -> p.withStale(stale.size()));
-			PendingSends[] sends = { new PendingSends(this.kafka) };
-			readToEnd(consumer, partitions, end, record -> {
-				Long last = stale.get(record.key());
-				if (last != null && last == record.offset()) {
-					EnrichedReply again = this.enricher.enrich(read(record).reply().withEnrichment(null));
-					sends[0].send(this.topic, record.key(), this.json.writeValueAsBytes(again));
-					this.progress.updateAndGet(Progress::withReenriched);
+			TopicReading.readTo(consumer, ends, records -> {
+				PendingSends sends = new PendingSends(this.kafka);
+				for (ConsumerRecord<String, byte[]> record : keyed(records)) {
+					Long last = stale.get(record.key());
+					if (last != null && last == record.offset()) {
+						EnrichedReply again = this.enricher.enrich(read(record).reply().withEnrichment(null));
+						sends.send(this.topic, record.key(), this.json.writeValueAsBytes(again));
+						this.progress.updateAndGet(Progress::withReenriched);
+					}
 				}
-			}, () -> {
-				sends[0].awaitAll();
-				sends[0] = new PendingSends(this.kafka);
+				sends.awaitAll();
 			});
 			this.progress.updateAndGet(p -> p.ended(State.DONE, null));
 		}
@@ -140,29 +132,9 @@ public class Reenrichment {
 		}
 	}
 
-	private void readToEnd(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-			Map<TopicPartition, Long> end, Consumer<ConsumerRecord<String, byte[]>> take) {
-		readToEnd(consumer, partitions, end, take, () -> {
-		});
-	}
-
-	/**
-	 * Reads {@code partitions} from their beginning to {@code end}, each record with a
-	 * key and a value to {@code take}, calling {@code afterPoll} after each poll's
-	 * records.
-	 */
-	private static void readToEnd(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-			Map<TopicPartition, Long> end, Consumer<ConsumerRecord<String, byte[]>> take, Runnable afterPoll) {
-		consumer.seekToBeginning(partitions);
-		while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-			for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-				if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
-						&& record.key() != null && record.value() != null) {
-					take.accept(record);
-				}
-			}
-			afterPoll.run();
-		}
+	/** The records that name a reply and carry one (not a tombstone). */
+	private static List<ConsumerRecord<String, byte[]>> keyed(List<ConsumerRecord<String, byte[]>> records) {
+		return records.stream().filter(r -> r.key() != null && r.value() != null).toList();
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +24,7 @@ import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
 import dev.dafu.stream.RecordReader;
+import dev.dafu.stream.TopicReading;
 import dev.dafu.stream.UnreadableRecordException;
 
 /**
@@ -103,9 +103,7 @@ public class IndexRebuild {
 
 	private void run(boolean force) {
 		Instant started = this.progress.get().startedAt();
-		Map<String, Object> config = new HashMap<>(this.consumerConfig);
-		config.remove("group.id");
-		config.put("enable.auto.commit", false);
+		Map<String, Object> config = TopicReading.groupless(this.consumerConfig);
 		config.put("max.poll.records", 1000);
 		config.put("max.partition.fetch.bytes", 8 * 1024 * 1024);
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

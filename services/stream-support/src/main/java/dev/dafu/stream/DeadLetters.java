@@ -1,7 +1,6 @@
 package dev.dafu.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +21,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,9 +65,7 @@ public class DeadLetters {
 	 * @param markers the compacted topic of replayed positions
 	 */
 	public DeadLetters(Map<String, Object> kafkaConfig, List<String> topics, String markers) {
-		this.consumerConfig = new HashMap<>(kafkaConfig);
-		this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		this.consumerConfig = TopicReading.groupless(kafkaConfig);
 		this.consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -213,23 +209,7 @@ public class DeadLetters {
 	/** Hands every record of {@code topic} up to its end as of now to {@code each}. */
 	private void read(String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(this.consumerConfig)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
-				.stream()
-				.map(info -> new TopicPartition(topic, info.partition()))
-				.toList();
-			if (partitions.isEmpty()) {
-				return;
-			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-					if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-						each.accept(record);
-					}
-				}
-			}
+			TopicReading.readTo(consumer, TopicReading.ends(consumer, topic), records -> records.forEach(each));
 		}
 	}
 
