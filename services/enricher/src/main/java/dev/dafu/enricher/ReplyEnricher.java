@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,6 +15,7 @@ import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Enrichment;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.SegmentedText;
+import dev.dafu.reply.Sha256;
 import dev.dafu.text.ChineseSegmenter;
 import dev.dafu.text.ChineseSegmenter.Word;
 
@@ -117,15 +115,9 @@ public class ReplyEnricher {
 		}
 	}
 
+	/** The first 12 hex digits of {@code text}'s SHA-256. */
 	private static String digest(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
-				.substring(0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text).substring(0, 12);
 	}
 
 }
