@@ -1,6 +1,5 @@
 package dev.dafu.enricher;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,16 +21,7 @@ final class CorpusReplies {
 	 * paragraphs, the copy's markdown taken off.
 	 */
 	static Reply seed() {
-		StringBuilder html = new StringBuilder(
-				"<html><head><meta charset=\"utf-8\"></head><body><div class=\"content\">");
-		for (String line : TestCorpus.real("stcsm-2024-34.txt").split("\n")) {
-			String text = line.replace("**", "").replaceFirst("^#+\\s*", "").strip();
-			if (!text.isEmpty() && !text.equals("---")) {
-				html.append("<p>").append(text).append("</p>\n");
-			}
-		}
-		html.append("</div></body></html>");
-		return parse("http://stcsm.test/seed.html", html.toString().getBytes(StandardCharsets.UTF_8));
+		return parse("http://stcsm.test/seed.html", TestCorpus.realPage("stcsm-2024-34.txt"));
 	}
 
 	/** The reply at {@code urlPath} of a corpus site. */

@@ -244,10 +244,7 @@ class IndexRebuildIT {
 	}
 
 	private static HttpResponse<String> call(String method, String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(indexApi + path))
-			.header("Authorization", Services.operatorAuthorization(PASSWORD))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return Services.operatorCall(method, URI.create(indexApi + path), PASSWORD);
 	}
 
 	private static void sleep(long millis) {

@@ -470,11 +470,10 @@ class PipelineIT {
 		}
 		HttpClient http = HttpClient.newHttpClient();
 		String api = "http://127.0.0.1:" + Services.port(crawlerService) + "/api/dead-letters";
-		String operator = Services.operatorAuthorization(OPERATOR_PASSWORD);
 
 		assertThat(http.send(HttpRequest.newBuilder(URI.create(api)).build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode()).isEqualTo(401);
-		JsonNode listed = JSON.readTree(operatorCall(http, "GET", api).body());
+		JsonNode listed = JSON.readTree(operatorCall("GET", api).body());
 		JsonNode pages = listed.get(0);
 		assertThat(pages.get("topic").asText()).isEqualTo("crawl.pages.dlq");
 		assertThat(pages.get("reasons")).anySatisfy(reason -> {
@@ -486,11 +485,11 @@ class PipelineIT {
 			assertThat(reason.get("count").asLong()).isGreaterThanOrEqualTo(2);
 		});
 
-		HttpResponse<String> replayed = operatorCall(http, "POST",
+		HttpResponse<String> replayed = operatorCall("POST",
 				api + "/replay?topic=crawl.pages.dlq&reason=extractor%3D0.0.1");
-		HttpResponse<String> again = operatorCall(http, "POST",
+		HttpResponse<String> again = operatorCall("POST",
 				api + "/replay?topic=crawl.pages.dlq&reason=extractor%3D0.0.1");
-		HttpResponse<String> unknown = operatorCall(http, "POST", api + "/replay?topic=crawl.pages");
+		HttpResponse<String> unknown = operatorCall("POST", api + "/replay?topic=crawl.pages");
 
 		assertThat(JSON.readTree(replayed.body()).get("replayed").asLong()).as(replayed.body()).isEqualTo(1);
 		assertThat(JSON.readTree(again.body()).get("replayed").asLong()).as("never twice").isZero();
@@ -503,24 +502,21 @@ class PipelineIT {
 		String badUrl = site.baseUri().resolve(BAD_PAGE).toString();
 		String[] replayId = new String[1];
 		await().atMost(PIPELINE_TIMEOUT).until(() -> {
-			JsonNode replay = JSON.readTree(operatorCall(http, "POST", api + "/replay?reason=" + badUrl).body());
+			JsonNode replay = JSON.readTree(operatorCall("POST", api + "/replay?reason=" + badUrl).body());
 			replayId[0] = replay.get("replayId").asText();
 			return replay.get("replayed").asLong() == 1;
 		});
 		await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
-			JsonNode status = JSON.readTree(operatorCall(http, "GET", api + "/replays/" + replayId[0]).body());
+			JsonNode status = JSON.readTree(operatorCall("GET", api + "/replays/" + replayId[0]).body());
 			assertThat(status.get("replayed").asLong()).isEqualTo(1);
 			assertThat(status.get("failedAgain").asLong()).isEqualTo(1);
 		});
-		assertThat(JSON.readTree(operatorCall(http, "GET", api).body()).get(0).get("failedAgain").asLong())
+		assertThat(JSON.readTree(operatorCall("GET", api).body()).get(0).get("failedAgain").asLong())
 			.isGreaterThanOrEqualTo(1);
 	}
 
-	private static HttpResponse<String> operatorCall(HttpClient http, String method, String uri) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(uri))
-			.header("Authorization", Services.operatorAuthorization(OPERATOR_PASSWORD))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private static HttpResponse<String> operatorCall(String method, String uri) throws Exception {
+		return Services.operatorCall(method, URI.create(uri), OPERATOR_PASSWORD);
 	}
 
 	@Test

@@ -149,10 +149,7 @@ class ReenrichmentIT {
 	}
 
 	private static HttpResponse<String> call(String method) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(api)
-			.header("Authorization", Services.operatorAuthorization(PASSWORD))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return Services.operatorCall(method, api, PASSWORD);
 	}
 
 }

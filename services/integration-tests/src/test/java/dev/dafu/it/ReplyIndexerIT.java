@@ -390,7 +390,7 @@ class ReplyIndexerIT {
 	 * from there on (two texts far apart), each with the closing thanks.
 	 */
 	private static String realText(boolean firstHalf) {
-		String text = TestCorpus.real("stcsm-2024-34.txt").replace("**", "").replaceAll("(?m)^#+\\s*", "").strip();
+		String text = String.join("\n", TestCorpus.realParagraphs("stcsm-2024-34.txt"));
 		int fourth = text.indexOf("（四）");
 		int thanks = text.indexOf("感谢您对本市科技工作");
 		return (firstHalf ? text.substring(0, fourth) : text.substring(fourth, thanks)) + text.substring(thanks);

@@ -1,5 +1,10 @@
 package dev.dafu.it;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +20,8 @@ import dev.dafu.testsupport.RealServers;
  * configuration file.
  */
 final class Services implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
@@ -45,6 +52,18 @@ final class Services implements AutoCloseable {
 	 */
 	static String operatorAuthorization(String password) {
 		return "Basic " + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Calls {@code uri} with {@code method} and no body as the operator whose password a
+	 * service was started with.
+	 */
+	static HttpResponse<String> operatorCall(String method, URI uri, String password)
+			throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(uri)
+			.header("Authorization", operatorAuthorization(password))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The services started, in the order they were. */

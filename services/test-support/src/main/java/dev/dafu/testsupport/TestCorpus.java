@@ -7,7 +7,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,9 +51,26 @@ public final class TestCorpus {
 	private TestCorpus() {
 	}
 
-	/** A real reply's text ({@code real/}), e.g. {@code stcsm-2024-34.txt}. */
-	public static String real(String file) {
-		return new String(bytes(ROOT + "real/" + file), StandardCharsets.UTF_8);
+	/**
+	 * A real reply's paragraphs ({@code real/}, e.g. {@code stcsm-2024-34.txt}), the
+	 * copy's light markdown ({@code #}, {@code **}, {@code ---}) taken off.
+	 */
+	public static List<String> realParagraphs(String file) {
+		List<String> paragraphs = new ArrayList<>();
+		for (String line : new String(bytes(ROOT + "real/" + file), StandardCharsets.UTF_8).split("\n")) {
+			String text = line.replace("**", "").replaceFirst("^#+\\s*", "").strip();
+			if (!text.isEmpty() && !text.equals("---")) {
+				paragraphs.add(text);
+			}
+		}
+		return paragraphs;
+	}
+
+	/** A real reply as a UTF-8 page of its {@link #realParagraphs paragraphs}. */
+	public static byte[] realPage(String file) {
+		StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body><div>");
+		realParagraphs(file).forEach(paragraph -> html.append("<p>").append(paragraph).append("</p>\n"));
+		return html.append("</div></body></html>").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** One synthetic site of the corpus. */

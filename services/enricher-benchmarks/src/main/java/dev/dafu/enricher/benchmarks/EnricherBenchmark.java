@@ -69,15 +69,7 @@ public class EnricherBenchmark {
 		ReplyParser parser = new ReplyParser(10 * 1024 * 1024);
 		List<Reply> replies = new ArrayList<>();
 		if (corpus.equals("seed")) {
-			StringBuilder html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body><div>");
-			for (String line : TestCorpus.real("stcsm-2024-34.txt").split("\n")) {
-				String text = line.replace("**", "").replaceFirst("^#+\\s*", "").strip();
-				if (!text.isEmpty() && !text.equals("---")) {
-					html.append("<p>").append(text).append("</p>\n");
-				}
-			}
-			html.append("</div></body></html>");
-			replies.addAll(parser.parse(page("http://stcsm.test/seed.html", html.toString().getBytes())));
+			replies.addAll(parser.parse(page("http://stcsm.test/seed.html", TestCorpus.realPage("stcsm-2024-34.txt"))));
 		}
 		else {
 			TestCorpus.PUBLIC.expected().get("replies").forEach(reply -> {
