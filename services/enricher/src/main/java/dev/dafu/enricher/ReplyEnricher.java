@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Enrichment;
@@ -39,9 +37,6 @@ public class ReplyEnricher {
 	private static final String STOP_WORDS = "dafu/enricher/keyword-stopwords.txt";
 
 	private static final int KEYWORDS = 10;
-
-	/** The suggestion's own title as the opening quotes it: 您提出的《…》收悉. */
-	private static final Pattern SUBJECT = Pattern.compile("(?:提出|提交|所提)的?\\s*[“《\"「]([^”》\"」\\n]{4,120})[”》\"」]");
 
 	private final ChineseSegmenter segmenter;
 
@@ -82,21 +77,14 @@ public class ReplyEnricher {
 		all.addAll(title);
 		all.addAll(body);
 		List<String> keywords = this.keywords.of(all, KEYWORDS);
-		String subject = subject(reply.body());
+		String subject = reply.submission() == null ? null : reply.submission().subject();
 		Enrichment enrichment = new Enrichment(this.version, keywords, this.summaries.of(reply.body(), keywords),
 				this.topics.of(join(reply.title(), subject), reply.body()), this.entities.of(reply, body),
 				Entities.amounts(reply.body()), SubmissionKeys.of(reply), SimHash.of(reply.body()));
 		return new EnrichedReply(reply.withEnrichment(enrichment),
-				new SegmentedText(this.segmenter.indexed(title), this.segmenter.indexed(body)));
-	}
-
-	/** The suggestion's title as the reply's opening quotes it, if it does. */
-	static String subject(String body) {
-		if (body == null) {
-			return null;
-		}
-		Matcher m = SUBJECT.matcher(body.length() > 2000 ? body.substring(0, 2000) : body);
-		return m.find() ? m.group(1).strip() : null;
+				new SegmentedText(this.segmenter.indexed(title),
+						subject == null ? null : this.segmenter.indexed(this.segmenter.terms(subject)),
+						this.segmenter.indexed(body)));
 	}
 
 	private static String join(String title, String subject) {

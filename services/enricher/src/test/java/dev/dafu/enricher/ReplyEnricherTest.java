@@ -179,7 +179,9 @@ class ReplyEnricherTest {
 		EnrichedReply enriched = ENRICHER.enrich(foreign);
 
 		assertThat(enriched.reply().body()).isEqualTo(foreign.body());
-		assertThat(enriched.reply().enrichment().topics()).isEmpty();
+		String named = foreign.title() + foreign.submission().subject();
+		assertThat(enriched.reply().enrichment().topics()).as("topics only from the title and the submission's title")
+			.allSatisfy(topic -> assertThat(topic.terms()).allSatisfy(term -> assertThat(named).contains(term)));
 		assertThat(enriched.reply().enrichment().amounts()).isEmpty();
 		assertThat(enriched.words().body()).doesNotContain("☃");
 	}

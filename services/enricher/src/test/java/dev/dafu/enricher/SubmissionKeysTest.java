@@ -46,8 +46,8 @@ class SubmissionKeysTest {
 
 	private static Reply reply(String issuer, Kind kind, String session, String number) {
 		return new Reply("id", List.of(), null, "s", "t", null, issuer,
-				kind == null ? null : new Submission(kind, number, session, List.of()), null, null, null, null, null,
-				null, null, "正文", null, "1", null, null, null, null, null);
+				kind == null ? null : new Submission(kind, number, session, null, List.of()), null, null, null, null,
+				null, null, null, "正文", null, "1", null, null, null, null, null);
 	}
 
 }

@@ -32,7 +32,7 @@ class StoredRepliesTest {
 
 	private final Reply reply = reply();
 
-	private final SegmentedText words = new SegmentedText("对 市 十六届 人大 二次 会议", "加快 科学 基础 研究");
+	private final SegmentedText words = new SegmentedText("对 市 十六届 人大 二次 会议", null, "加快 科学 基础 研究");
 
 	@Test
 	void equalContentIsEqualBytesAndTheHashEarlierVersionsStored() throws Exception {
@@ -92,9 +92,10 @@ class StoredRepliesTest {
 		LocalDate date = LocalDate.of(2024, 6, 21);
 		return new Reply(ReplyIdentity.of("上海市科学技术委员会", "沪科建复〔2024〕34号", title), List.of("http://site.test/34.html"),
 				List.of(), "test", title, "沪科建复〔2024〕34号", "上海市科学技术委员会",
-				new Submission(Submission.Kind.SUGGESTION, "0671", "市十六届人大二次会议", List.of("张三")), HandlingResult.of("A"),
-				"主动公开", date, date.plusDays(3), new Contact("李四", "021-12345678", "人民大道200号", "200003"),
-				List.of("市政府办公厅"), List.of(new Section("一、办理概述", "加快科学基础研究。")), "加快科学基础研究。",
+				new Submission(Submission.Kind.SUGGESTION, "0671", "市十六届人大二次会议", null, List.of("张三")),
+				HandlingResult.of("A"), "主动公开", date, date.plusDays(3),
+				new Contact("李四", "021-12345678", "人民大道200号", "200003"), List.of("市政府办公厅"),
+				List.of(new Section("一、办理概述", "加快科学基础研究。")), "加快科学基础研究。",
 				Map.of("索引号", "000-2024-1", "发布日期", "2024-06-24"), "0.3.0", List.of(), null, null, null, null);
 	}
 

@@ -94,7 +94,7 @@ class ReenrichmentIT {
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer
 				.send(new ProducerRecord<>(TOPIC, old.id(),
-						JSON.writeValueAsBytes(new EnrichedReply(old, new SegmentedText("旧", "旧")))))
+						JSON.writeValueAsBytes(new EnrichedReply(old, new SegmentedText("旧", null, "旧")))))
 				.get();
 			producer.send(new ProducerRecord<>(TOPIC, fresh.id(), JSON.writeValueAsBytes(current.enrich(fresh)))).get();
 			producer.send(new ProducerRecord<>(TOPIC, "junk", "not json".getBytes())).get();

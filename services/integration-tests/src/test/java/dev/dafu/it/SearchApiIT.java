@@ -185,7 +185,7 @@ class SearchApiIT {
 	static Reply reply(String issuer, String documentNumber, String title, LocalDate date, String body) {
 		String id = ReplyIdentity.of(issuer, documentNumber, title);
 		return new Reply(id, List.of("http://site.test/" + id + ".html"), List.of(), "test", title, documentNumber,
-				issuer, new Submission(Submission.Kind.SUGGESTION, "1", "市十六届人大二次会议", List.of("张三")),
+				issuer, new Submission(Submission.Kind.SUGGESTION, "1", "市十六届人大二次会议", null, List.of("张三")),
 				HandlingResult.of("A"), "主动公开", date, date.plusDays(3),
 				new Contact("李四", "021-12345678", "人民大道200号", "200003"), List.of("市政府办公厅"),
 				List.of(new Section("一、办理概述", body)), body, Map.of("索引号", "000-2024-1"), "test", List.of(), null, null,

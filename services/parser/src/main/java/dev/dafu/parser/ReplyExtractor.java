@@ -25,12 +25,12 @@ import dev.dafu.reply.Submission;
 final class ReplyExtractor {
 
 	/**
-	 * Titles of replies: {@code …建议的答复}, {@code …提案的答复函}, {@code …提案答复的函},
-	 * {@code …建议的复函}, {@code …的会办意见}. A column heading such as {@code 人大代表建议答复} is not
-	 * one.
+	 * Titles of replies: {@code …建议的答复}, {@code 对《…建议》的答复}, {@code …提案的答复函},
+	 * {@code …提案答复的函}, {@code …建议的复函}, {@code …的会办意见}. A column heading such as
+	 * {@code 人大代表建议答复} is not one.
 	 */
 	private static final Pattern REPLY_TITLE = Pattern
-		.compile(".*(建议|提案|议案)(的答复函?|答复的函|的复函|的答复意见)|.*(建议|提案|议案).*的会办意见");
+		.compile(".*(建议|提案|议案)[》”]?(的答复函?|答复的函|的复函|的答复意见)|.*(建议|提案|议案).*的会办意见");
 
 	private static final List<String> TITLE_ENDINGS = List.of("答复", "答复函", "的函", "复函", "答复意见", "会办意见");
 
@@ -54,6 +54,28 @@ final class ReplyExtractor {
 	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
 
 	private static final Pattern SESSION = Pattern.compile("(?:对|关于)?\\s*(\\S*?会议)\\s*第\\s*[A-Za-z]*\\d+\\s*号");
+
+	/**
+	 * The submission's own title as the opening quotes it: {@code 您提出的《…》收悉},
+	 * {@code 你们提出的“…”}, or names it without quotes: {@code 您提出的关于…的建议收悉}.
+	 */
+	private static final Pattern SUBJECT_IN_OPENING = Pattern.compile(
+			"(?:提出|提交|所提|领衔)的?\\s*(?:[“《\"「]([^”》\"」\\n]{4,120})[”》\"」]" + "|(关于[^，,。；;\\n]{2,100}?的(?:建议|提案|议案)))");
+
+	/**
+	 * The submission's own title where the reply's title names it: {@code 关于推动…的提案的答复},
+	 * {@code 对《关于…的建议》的答复}.
+	 */
+	private static final Pattern SUBJECT_IN_TITLE = Pattern
+		.compile("^(?:对|关于)?[《“]?(关于\\S{2,100}?的(?:建议|提案|议案))[》”]?的?(?:答复|复函|会办意见)\\S*$");
+
+	/** Metadata rows that name the submission's title. */
+	private static final List<String> SUBJECT_LABELS = List.of("案由", "建议名称", "提案名称", "建议标题", "提案标题", "建议题目", "提案题目");
+
+	/**
+	 * Where the quoted title is looked for: the opening paragraphs, not the whole body.
+	 */
+	private static final int MAX_SUBJECT_SEARCH = 400;
 
 	private static final Pattern SESSION_IN_TEXT = Pattern.compile("在(\\S+?会议)期间");
 
@@ -139,7 +161,7 @@ final class ReplyExtractor {
 		}
 		int signatureDate = lastDateLine(bodyLines);
 		return Optional.of(new Reply(ReplyIdentity.of(issuer, documentNumber, title), List.of(url), partUrls, site,
-				title, documentNumber, issuer, submission(title, bodyLines), handlingResult(header, metadata),
+				title, documentNumber, issuer, submission(title, bodyLines, metadata), handlingResult(header, metadata),
 				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
 				ContactBlock.read(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate),
 				String.join("\n", bodyLines), metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null, null, null,
@@ -254,7 +276,7 @@ final class ReplyExtractor {
 		return null;
 	}
 
-	private static Submission submission(String title, List<String> body) {
+	private static Submission submission(String title, List<String> body, Map<String, String> metadata) {
 		Submission.Kind kind = title.contains("提案") ? Submission.Kind.PROPOSAL : Submission.Kind.SUGGESTION;
 		String salutation = salutation(body);
 		String opening = body.get(salutation == null ? 0 : Math.min(1, body.size() - 1));
@@ -264,7 +286,33 @@ final class ReplyExtractor {
 		if (session == null) {
 			session = firstGroup(SESSION_IN_TEXT, opening);
 		}
-		return new Submission(kind, number, session, proposers(title, salutation, opening));
+		return new Submission(kind, number, session, subject(title, body, metadata),
+				proposers(title, salutation, opening));
+	}
+
+	/**
+	 * The submission's own title (案由): from a metadata row that names it, quoted in the
+	 * opening, or named by the reply's title; never a session and number
+	 * ({@code 关于市政协…第0189号提案}).
+	 */
+	private static String subject(String title, List<String> body, Map<String, String> metadata) {
+		for (String label : SUBJECT_LABELS) {
+			String value = metadata.get(label);
+			if (value != null && !value.isBlank()) {
+				return value.strip();
+			}
+		}
+		StringBuilder opening = new StringBuilder();
+		for (int i = 0; i < body.size() && opening.length() < MAX_SUBJECT_SEARCH; i++) {
+			opening.append(body.get(i)).append('\n');
+		}
+		Matcher inOpening = SUBJECT_IN_OPENING
+			.matcher(opening.substring(0, Math.min(opening.length(), MAX_SUBJECT_SEARCH)));
+		if (inOpening.find()) {
+			return (inOpening.group(1) != null ? inOpening.group(1) : inOpening.group(2)).strip();
+		}
+		String named = firstGroup(SUBJECT_IN_TITLE, title);
+		return named == null || named.contains("会议") ? null : named;
 	}
 
 	/** The salutation (称谓) that opens the body, e.g. {@code 张三、李四代表：}. */

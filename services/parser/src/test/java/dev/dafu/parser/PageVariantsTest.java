@@ -132,6 +132,35 @@ class PageVariantsTest {
 		assertThat(ChineseDate.parseWhole("二〇二四年二月三十日")).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					# how the page names it                                   | title                                              | subject
+					你们提出的关于加强湿地保护的建议收悉。                        | 关于十四届全国人大一次会议第BH035号建议的答复          | 关于加强湿地保护的建议
+					你们提出的《加快湿地保护立法》收悉。                          | 关于十四届全国人大一次会议第BH035号建议的答复          | 加快湿地保护立法
+					你们在会议期间提出的“关于加强湿地保护的建议”收悉。            | 关于十四届全国人大一次会议第BH035号建议的答复          | 关于加强湿地保护的建议
+					你们的建议收悉。                                              | 关于加强湿地保护的建议的答复                          | 关于加强湿地保护的建议
+					你们的建议收悉。                                              | 对《关于加强湿地保护的建议》的答复                    | 关于加强湿地保护的建议
+					你们的建议收悉。                                              | 关于十四届全国人大一次会议第BH035号建议的答复          |
+					""")
+	void readsTheSubmissionsOwnTitleFromTheOpeningOrTheReplysTitle(String opening, String title, String subject) {
+		String page = BR_SEPARATED.replace("你们提出的关于加强湿地保护的建议收悉。", opening).replace("关于十四届全国人大一次会议第BH035号建议的答复", title);
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.submission().subject()).isEqualTo(subject);
+	}
+
+	@Test
+	void readsTheSubmissionsOwnTitleFromAMetadataRowThatNamesIt() {
+		String page = BR_SEPARATED.replace("<div id=\"zoom\">",
+				"<table><tr><td>案由</td><td>关于完善湿地生态补偿的建议</td></tr></table><div id=\"zoom\">");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.submission().subject()).isEqualTo("关于完善湿地生态补偿的建议");
+	}
+
 	private Reply parse(byte[] content, String contentType) {
 		List<Reply> replies = this.parser
 			.parse(new CrawledPage("http://demo.test/r.html", "demo", Instant.now(), 200, contentType, content));

@@ -31,8 +31,8 @@ class PdfAttachmentTest {
 		assertThat(suggestion.issuer()).isEqualTo("江苏省交通运输厅");
 		assertThat(suggestion.handlingResult())
 			.isEqualTo(new HandlingResult("正在解决", HandlingResult.Category.IN_PROGRESS));
-		assertThat(suggestion.submission())
-			.isEqualTo(new Submission(Submission.Kind.SUGGESTION, "0312", "省十四届人大二次会议", List.of("王明", "李华")));
+		assertThat(suggestion.submission()).isEqualTo(new Submission(Submission.Kind.SUGGESTION, "0312", "省十四届人大二次会议",
+				"关于加快农村公路提档升级的建议", List.of("王明", "李华")));
 		assertThat(suggestion.replyDate()).isEqualTo(LocalDate.of(2024, 6, 12));
 		assertThat(suggestion.contact().phone()).isEqualTo("025-52853000");
 		assertThat(suggestion.cc()).containsExactly("省政府办公厅", "省人大常委会代表工作委员会");

@@ -134,6 +134,8 @@ class ReplyParserCorpusTest {
 					reply.submission() == null ? null : reply.submission().number());
 			same(url, "submission.session", text(submission.get("session")),
 					reply.submission() == null ? null : reply.submission().session());
+			same(url, "submission.subject", text(submission.get("subject")),
+					reply.submission() == null ? null : reply.submission().subject());
 			same(url, "submission.proposers", texts(submission.get("proposers")),
 					reply.submission() == null ? null : reply.submission().proposers());
 			JsonNode result = expected.get("handlingResult");

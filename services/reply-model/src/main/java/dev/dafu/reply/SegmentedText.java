@@ -5,7 +5,9 @@ package dev.dafu.reply;
  * analyzer.
  *
  * @param title the segmented title
+ * @param subject the segmented title of the submission answered, or null when the reply
+ * names none
  * @param body the segmented body
  */
-public record SegmentedText(String title, String body) {
+public record SegmentedText(String title, String subject, String body) {
 }

@@ -9,10 +9,12 @@ import java.util.List;
  * @param number its number as printed, leading zeros and letters kept ({@code 0671},
  * {@code BH035})
  * @param session the meeting it was filed at, e.g. {@code 市十六届人大二次会议}
+ * @param subject its own title (案由) as the reply quotes it, e.g.
+ * {@code 关于推动社区嵌入式养老服务的提案}, or null when the reply quotes none
  * @param proposers the deputies, members or groups who filed it, as printed; for
  * {@code 张三等5位代表} only {@code 张三}
  */
-public record Submission(Kind kind, String number, String session, List<String> proposers) {
+public record Submission(Kind kind, String number, String session, String subject, List<String> proposers) {
 
 	public Submission {
 		proposers = proposers == null ? List.of() : List.copyOf(proposers);
