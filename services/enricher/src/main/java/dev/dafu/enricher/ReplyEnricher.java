@@ -30,7 +30,7 @@ import dev.dafu.text.ChineseSegmenter.Word;
 public class ReplyEnricher {
 
 	/** The enrichment code's own version: raise it when its output changes. */
-	static final String CODE_VERSION = "2";
+	static final String CODE_VERSION = "3";
 
 	private static final String TOPICS = "dafu/enricher/topics.txt";
 
@@ -78,9 +78,11 @@ public class ReplyEnricher {
 		all.addAll(body);
 		List<String> keywords = this.keywords.of(all, KEYWORDS);
 		String subject = reply.submission() == null ? null : reply.submission().subject();
+		Jurisdictions.Jurisdiction jurisdiction = Jurisdictions.of(reply);
 		Enrichment enrichment = new Enrichment(this.version, keywords, this.summaries.of(reply.body(), keywords),
 				this.topics.of(join(reply.title(), subject), reply.body()), this.entities.of(reply, body),
-				Entities.amounts(reply.body()), SubmissionKeys.of(reply), SimHash.of(reply.body()));
+				Entities.amounts(reply.body()), jurisdiction.level(), jurisdiction.region(), SubmissionKeys.of(reply),
+				SimHash.of(reply.body()));
 		return new EnrichedReply(reply.withEnrichment(enrichment),
 				new SegmentedText(this.segmenter.indexed(title),
 						subject == null ? null : this.segmenter.indexed(this.segmenter.terms(subject)),

@@ -1,7 +1,7 @@
 package dev.dafu.enricher;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.dafu.reply.Reply;
@@ -19,8 +19,6 @@ import dev.dafu.reply.Submission;
  */
 final class SubmissionKeys {
 
-	private static final Pattern PLACE = Pattern.compile("^(.{2,7}?(?:省|自治区|特别行政区|市))");
-
 	private static final Pattern SPACE = Pattern.compile("\\s+");
 
 	static String of(Reply reply) {
@@ -30,21 +28,13 @@ final class SubmissionKeys {
 			return null;
 		}
 		String session = submission.session() == null ? "" : SPACE.matcher(submission.session()).replaceAll("");
-		String place = session.contains("全国") ? "全国" : place(reply.issuer());
+		String place = session.contains("全国") ? "全国" : Objects.toString(Jurisdictions.place(reply.issuer()), "");
 		if (!place.isEmpty() && session.startsWith(place)) {
 			session = session.substring(place.length() - 1);
 		}
 		String number = SPACE.matcher(submission.number()).replaceAll("").toUpperCase(Locale.ROOT);
 		number = number.replaceFirst("^0+(?=.)", "");
 		return place + "|" + session + "|" + submission.kind().name() + "|" + number;
-	}
-
-	private static String place(String issuer) {
-		if (issuer == null) {
-			return "";
-		}
-		Matcher m = PLACE.matcher(SPACE.matcher(issuer).replaceAll(""));
-		return m.find() ? m.group(1) : "";
 	}
 
 }

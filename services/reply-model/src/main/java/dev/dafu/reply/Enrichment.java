@@ -15,6 +15,11 @@ import java.util.List;
  * @param entities the organisations, people and places it names, and its percentages and
  * years
  * @param amounts the money amounts it prints, in order, each normalised to yuan
+ * @param level the level of government of the issuing unit, or null when neither its name
+ * nor the session tells
+ * @param region the province, autonomous region or city the issuing unit belongs to
+ * ({@code 上海市}, {@code 河南省}), {@code 全国} for a national one, or null when its name names
+ * no place
  * @param submissionKey the same for every reply to one suggestion or proposal (the lead
  * unit's and the co-handlers'): its place, session, kind and number; null when the reply
  * names no number
@@ -22,12 +27,29 @@ import java.util.List;
  * texts differ in few bits
  */
 public record Enrichment(String version, List<String> keywords, String summary, List<Topic> topics, Entities entities,
-		List<Amount> amounts, String submissionKey, String fingerprint) {
+		List<Amount> amounts, Level level, String region, String submissionKey, String fingerprint) {
 
 	public Enrichment {
 		keywords = keywords == null ? List.of() : List.copyOf(keywords);
 		topics = topics == null ? List.of() : List.copyOf(topics);
 		amounts = amounts == null ? List.of() : List.copyOf(amounts);
+	}
+
+	/** A level of government, as the issuing unit's name or the session tells it. */
+	public enum Level {
+
+		/** A central unit, or an answer to a national session (全国人大, 全国政协). */
+		NATIONAL,
+
+		/** A province's or autonomous region's unit (河南省…, 省…). */
+		PROVINCE,
+
+		/** A city's unit (上海市…, 郑州市…, 市…), the four municipalities included. */
+		CITY,
+
+		/** A district's or county's unit (浦东新区…, 区…, 县…). */
+		DISTRICT
+
 	}
 
 	/**
