@@ -3,9 +3,12 @@ package dev.dafu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.Map;
@@ -69,11 +72,15 @@ class SearchApiIT {
 		indexer = new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry());
 
 		science = reply("上海市科学技术委员会", "沪科建复〔2024〕34号", "对市十六届人大二次会议 第0671号代表建议的答复", LocalDate.of(2024, 6, 21),
-				"打造具有世界影响力的科技创新中心，加快科学基础研究实现全球突破。");
+				new Submission(Submission.Kind.SUGGESTION, "0671", "市十六届人大二次会议", "关于加快建设具有全球影响力的科技创新中心的建议",
+						List.of("张三")),
+				"A", "打造具有世界影响力的科技创新中心，加快科学基础研究实现全球突破。");
 		transport = reply("交通运输部", "交建复字〔2024〕第207号", "对十四届全国人大二次会议第1059号建议的答复", LocalDate.of(2024, 4, 23),
+				new Submission(Submission.Kind.SUGGESTION, "1059", "十四届全国人大二次会议", null, List.of("王五")), "A",
 				"全国累计盘活共享停车泊位2461个，推进公交站台无障碍改造。");
-		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "对省十四届人大一次会议第1010号代表建议的答复函", LocalDate.of(2023, 5, 18),
-				"建设智慧养老服务平台，推进社区嵌入式养老服务设施建设。");
+		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "关于省政协十三届一次会议第1010号提案的答复", LocalDate.of(2023, 5, 18),
+				new Submission(Submission.Kind.PROPOSAL, "1010", "省政协十三届一次会议", null, List.of("民盟河南省委")), "B",
+				"建设<b>智慧养老</b>服务平台，推进社区嵌入式养老服务设施建设。");
 		ReplyIndexer.Outcome indexed = indexer.index(Stream.of(science, transport, housing)
 			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), null))
 			.toList());
@@ -136,6 +143,103 @@ class SearchApiIT {
 	}
 
 	@Test
+	void filtersCombineAndEachFacetCountsUnderTheOtherFacetsChoices() {
+		JsonNode suggestions = search("kind=suggestion");
+		assertThat(titles(suggestions)).containsExactlyInAnyOrder(science.title(), transport.title());
+		assertThat(facet(suggestions, "kind")).as("the kind facet still offers the other kind")
+			.isEqualTo(Map.of("SUGGESTION", 2L, "PROPOSAL", 1L));
+		assertThat(facet(suggestions, "issuer")).isEqualTo(Map.of("上海市科学技术委员会", 1L, "交通运输部", 1L));
+		assertThat(facet(suggestions, "level")).isEqualTo(Map.of("CITY", 1L, "NATIONAL", 1L));
+
+		assertThat(titles(search("kind=SUGGESTION&level=NATIONAL"))).containsExactly(transport.title());
+		assertThat(titles(search("kind=SUGGESTION,PROPOSAL&year=2023"))).containsExactly(housing.title());
+		assertThat(titles(search("result=IN_PROGRESS"))).containsExactly(housing.title());
+		assertThat(titles(search("from=2024-05-01"))).containsExactly(science.title());
+		assertThat(titles(search("from=2024-01-01&to=2024-05-01"))).containsExactly(transport.title());
+		assertThat(titles(search("region=" + enc("上海市")))).containsExactly(science.title());
+		assertThat(titles(search("session=" + enc("省政协十三届一次会议")))).containsExactly(housing.title());
+		assertThat(titles(search("proposer=" + enc("王五")))).containsExactly(transport.title());
+		assertThat(titles(search("issuer=" + enc("交通运输部") + "&issuer=" + enc("河南省住房和城乡建设厅"))))
+			.containsExactly(transport.title(), housing.title());
+		assertThat(search("site=test").get("total").asInt()).isEqualTo(3);
+		assertThat(search("site=other").get("total").asInt()).isZero();
+		assertThat(search("withdrawn=exclude").get("total").asInt()).isEqualTo(3);
+		assertThat(search("withdrawn=only").get("total").asInt()).isZero();
+	}
+
+	@Test
+	void everyFacetsCountsAddUpToTheRepliesThatHaveIt() {
+		JsonNode all = search("");
+		for (String facet : List.of("kind", "level", "year", "result", "session", "issuer")) {
+			assertThat(facet(all, facet).values().stream().mapToLong(Long::longValue).sum()).as(facet).isEqualTo(3);
+		}
+		assertThat(facet(all, "year")).isEqualTo(Map.of("2024", 2L, "2023", 1L));
+		JsonNode topics = all.get("facets").get("topic");
+		for (JsonNode topic : topics) {
+			JsonNode filtered = search("topic=" + enc(topic.get("value").asText()));
+			assertThat(filtered.get("total").asLong()).as(topic.toString()).isEqualTo(topic.get("count").asLong());
+		}
+	}
+
+	@Test
+	void sortsNewestOrOldestAndPagesPastAnyDepthByCursor() {
+		assertThat(titles(search("sort=oldest"))).containsExactly(housing.title(), transport.title(), science.title());
+		assertThat(titles(search("sort=newest"))).containsExactly(science.title(), transport.title(), housing.title());
+
+		List<String> read = new ArrayList<>();
+		JsonNode page = search("size=1");
+		while (true) {
+			read.addAll(titles(page));
+			if (!page.has("nextCursor")) {
+				break;
+			}
+			page = search("size=1&cursor=" + page.get("nextCursor").asText());
+		}
+		assertThat(read).containsExactly(science.title(), transport.title(), housing.title());
+	}
+
+	@Test
+	void phrasesMustOccurAndExcludedWordsMustNot() {
+		assertThat(titles(search("q=" + enc("\"社区嵌入式养老\"")))).containsExactly(housing.title());
+		assertThat(search("q=" + enc("\"嵌入式社区养老\"")).get("total").asInt()).isZero();
+		assertThat(titles(search("q=" + enc("建设 -养老")))).doesNotContain(housing.title());
+		assertThat(titles(search("q=" + enc("-养老")))).containsExactlyInAnyOrder(science.title(), transport.title());
+	}
+
+	@Test
+	void numbersTypedAsSuchAndTheSubmissionsOwnTitleFindTheirReplyFirst() {
+		assertThat(titles(search("q=0671")).get(0)).isEqualTo(science.title());
+		assertThat(titles(search("q=" + enc("第1010号"))).get(0)).isEqualTo(housing.title());
+		assertThat(titles(search("q=" + enc("加快建设具有全球影响力的科技创新中心"))).get(0)).isEqualTo(science.title());
+	}
+
+	@Test
+	void highlightsMarkTheMatchedWordsAndEscapeTheRest() {
+		JsonNode result = search("q=" + enc("智慧养老"));
+		JsonNode highlight = result.get("highlights").get(housing.id());
+
+		String body = highlight.get("body").get(0).asText();
+		assertThat(body).contains("<mark>智慧养老</mark>").doesNotContain("<b>").contains("&lt;b&gt;");
+		assertThat(body.replaceAll("</?mark>", "")).doesNotContain("<", ">");
+	}
+
+	@Test
+	void hostileParametersGetAClearErrorNeverAServerError() {
+		for (String query : List.of("sort=best", "cursor=bm90LWEtY3Vyc29y", "cursor=%25%25", "page=99999999999",
+				"kind=petition", "year=twenty", "from=2024-13-01", "facetSize=0", "facetSize=100000",
+				"page=2&cursor=W10", "level=" + enc("'; DROP"))) {
+			HttpResponse<String> response = search.get("/api/replies?" + query);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query).contains("application/problem+json");
+		}
+		for (String q : List.of("\uD800", "((((", "\\", "a".repeat(200), "title:\"x\" -\"", "- -- ---", "\"\"")) {
+			assertThat(search.get("/api/replies?q=" + enc(q)).statusCode()).as(q).isEqualTo(200);
+		}
+		assertThat(search.get("/api/replies?q=%ED%A0%80").statusCode()).as("a lone surrogate as UTF-8 bytes")
+			.isIn(200, 400);
+	}
+
+	@Test
 	void badParametersGetAClearError() {
 		assertThat(SearchClient.json(search.get("/api/replies?size=0"), 400).get("detail").asText())
 			.contains("size must be between 1 and 100");
@@ -183,13 +287,34 @@ class SearchApiIT {
 	}
 
 	static Reply reply(String issuer, String documentNumber, String title, LocalDate date, String body) {
+		return reply(issuer, documentNumber, title, date,
+				new Submission(Submission.Kind.SUGGESTION, "1", "市十六届人大二次会议", null, List.of("张三")), "A", body);
+	}
+
+	static Reply reply(String issuer, String documentNumber, String title, LocalDate date, Submission submission,
+			String result, String body) {
 		String id = ReplyIdentity.of(issuer, documentNumber, title);
 		return new Reply(id, List.of("http://site.test/" + id + ".html"), List.of(), "test", title, documentNumber,
-				issuer, new Submission(Submission.Kind.SUGGESTION, "1", "市十六届人大二次会议", null, List.of("张三")),
-				HandlingResult.of("A"), "主动公开", date, date.plusDays(3),
+				issuer, submission, HandlingResult.of(result), "主动公开", date, date.plusDays(3),
 				new Contact("李四", "021-12345678", "人民大道200号", "200003"), List.of("市政府办公厅"),
 				List.of(new Section("一、办理概述", body)), body, Map.of("索引号", "000-2024-1"), "test", List.of(), null, null,
 				null, null);
+	}
+
+	private static JsonNode search(String query) {
+		return SearchClient.json(search.get("/api/replies?" + query), 200);
+	}
+
+	private static String enc(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, Long> facet(JsonNode page, String name) {
+		Map<String, Long> counts = new HashMap<>();
+		page.get("facets")
+			.get(name)
+			.forEach(value -> counts.put(value.get("value").asText(), value.get("count").asLong()));
+		return counts;
 	}
 
 	private static List<String> titles(JsonNode page) {

@@ -1,10 +1,16 @@
 package dev.dafu.search;
 
 import java.io.IOException;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
 
 import dev.dafu.reply.Reply;
+import dev.dafu.search.ReplySearch.Paging;
+import dev.dafu.search.ReplySearch.Sort;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,22 +33,40 @@ class ReplyController {
 	}
 
 	@GetMapping
-	ReplyPage search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "20") int size) throws IOException {
+	ReplyPage search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "10") int facetSize,
+			@RequestParam MultiValueMap<String, String> params) throws IOException {
 		if (size < 1 || size > this.properties.maxPageSize()) {
 			throw badRequest("size must be between 1 and " + this.properties.maxPageSize());
 		}
-		if (page < 1) {
+		if (facetSize < 1 || facetSize > this.properties.maxFacetSize()) {
+			throw badRequest("facetSize must be between 1 and " + this.properties.maxFacetSize());
+		}
+		if (page != null && page < 1) {
 			throw badRequest("page must be 1 or more");
 		}
-		if ((long) page * size > this.properties.maxResultWindow()) {
+		if (page != null && cursor != null) {
+			throw badRequest("give page or cursor, not both");
+		}
+		int number = page == null ? 1 : page;
+		if ((long) number * size > this.properties.maxResultWindow()) {
 			throw badRequest("page × size must not exceed " + this.properties.maxResultWindow()
-					+ "; narrow the query instead of paging this deep");
+					+ "; to read further, follow nextCursor from the first page");
 		}
 		if (q != null && q.length() > this.properties.maxQueryLength()) {
 			throw badRequest("q must not be longer than " + this.properties.maxQueryLength() + " characters");
 		}
-		return this.search.search(q, page, size);
+		try {
+			SearchQuery query = SearchQuery.parse(q);
+			Sort order = Sort.of(sort, query);
+			List<FieldValue> after = cursor == null ? null : SearchCursor.decode(cursor, order.options().size());
+			return this.search.search(query, SearchFilters.of(params), order, new Paging(number, size, after),
+					facetSize);
+		}
+		catch (IllegalArgumentException ex) {
+			throw badRequest(ex.getMessage());
+		}
 	}
 
 	@GetMapping("/{id}")

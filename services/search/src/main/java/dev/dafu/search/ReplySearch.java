@@ -1,72 +1,114 @@
 package dev.dafu.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
 
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.Reply;
+import dev.dafu.search.ReplyPage.FacetValue;
+import dev.dafu.search.ReplyPage.Highlight;
 import dev.dafu.text.ChineseSegmenter;
 
 /**
- * Finds replies. A query matches a reply when all its words (segmented like the
- * documents) occur in the title or the body, or when it occurs verbatim in the document
- * number, title, issuer or body; document-number matches rank first, then title matches.
- * The query is only ever used as text to match, never parsed as query syntax.
+ * Finds replies: what the user typed ({@link ReplyQueries}), the filters, facets counted
+ * so that choosing one value of a facet still shows the others' counts (the facet filters
+ * apply after the counts, each facet counted under the others' filters), a sort, and
+ * pages by number or, past any depth, by cursor.
  */
 public class ReplySearch {
 
 	/** Fields kept out of API answers: they exist for matching and idempotence only. */
 	private static final List<String> INTERNAL_FIELDS = List.of("words", "contentHash", "indexedAt", "change");
 
+	private static final String MARK = "<mark>";
+
+	private static final String UNMARK = "</mark>";
+
 	private final ElasticsearchClient client;
 
 	private final ReplyIndex index;
 
-	private final ChineseSegmenter segmenter;
+	private final ReplyQueries queries;
 
 	public ReplySearch(ElasticsearchClient client, ReplyIndex index, ChineseSegmenter segmenter) {
 		this.client = client;
 		this.index = index;
-		this.segmenter = segmenter;
+		this.queries = new ReplyQueries(segmenter);
 	}
 
 	/**
-	 * Page {@code page} (1-based) of the replies matching {@code text}; newest first when
-	 * there is no text.
+	 * The page {@code paging} names of the replies matching {@code query} and
+	 * {@code filters}, in {@code sort}'s order.
 	 */
-	public ReplyPage search(String text, int page, int size) throws IOException {
-		boolean hasText = text != null && !text.isBlank();
+	public ReplyPage search(SearchQuery query, SearchFilters filters, Sort sort, Paging paging, int facetSize)
+			throws IOException {
+		List<SortOptions> sorts = sort.options();
+		List<FieldValue> after = paging.after();
+		Map<Facet, Query> facetFilters = this.queries.facetFilters(filters);
 		SearchRequest request = SearchRequest.of(s -> {
 			s.index(this.index.name())
-				.from((page - 1) * size)
-				.size(size)
+				.size(paging.size())
 				.trackTotalHits(t -> t.enabled(true))
 				.source(src -> src.filter(f -> f.excludes(INTERNAL_FIELDS)))
-				.query(hasText ? matching(text.strip()) : Query.of(q -> q.matchAll(m -> m)));
-			if (hasText) {
-				s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+				.query(q -> q.bool(b -> b.must(this.queries.matching(query)).filter(this.queries.filters(filters))))
+				.sort(sorts);
+			if (after != null) {
+				s.searchAfter(after);
 			}
-			return s.sort(o -> o.field(f -> f.field("replyDate").order(SortOrder.Desc).missing("_last")))
-				.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+			else {
+				s.from((paging.page() - 1) * paging.size());
+			}
+			if (!facetFilters.isEmpty()) {
+				s.postFilter(p -> p.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
+			}
+			for (Facet facet : Facet.values()) {
+				s.aggregations(facet.parameter(), facetCount(facet, facetFilters, facetSize));
+			}
+			if (!query.text().isEmpty() || !query.phrases().isEmpty()) {
+				s.highlight(h -> h.encoder(HighlighterEncoder.Html)
+					.preTags(MARK)
+					.postTags(UNMARK)
+					.fields("title",
+							f -> f.numberOfFragments(0).highlightQuery(this.queries.highlighted(query, "title")))
+					.fields("body",
+							f -> f.fragmentSize(120)
+								.numberOfFragments(3)
+								.highlightQuery(this.queries.highlighted(query, "body"))));
+			}
+			return s;
 		});
 		try {
 			SearchResponse<Reply> response = this.client.search(request, Reply.class);
-			List<Reply> items = response.hits().hits().stream().map(Hit::source).toList();
-			return new ReplyPage(response.hits().total().value(), page, size, items);
+			List<Hit<Reply>> hits = response.hits().hits();
+			List<Reply> items = hits.stream().map(Hit::source).toList();
+			String next = hits.size() == paging.size() && !hits.isEmpty()
+					? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
+			return new ReplyPage(response.hits().total().value(), after == null ? paging.page() : 1, paging.size(),
+					items, highlights(hits), facets(response.aggregations()), next);
 		}
 		catch (ElasticsearchException ex) {
 			if (isMissingIndex(ex)) {
-				return new ReplyPage(0, page, size, List.of());
+				return new ReplyPage(0, paging.page(), paging.size(), List.of(), Map.of(), Map.of(), null);
 			}
 			throw ex;
 		}
@@ -86,23 +128,115 @@ public class ReplySearch {
 		}
 	}
 
-	private Query matching(String text) {
-		String words = this.segmenter.segmented(text);
-		return Query.of(q -> q.bool(b -> {
-			b.should(s -> s.matchPhrase(m -> m.field("documentNumber.text").query(text).boost(8f)))
-				.should(s -> s.matchPhrase(m -> m.field("title").query(text).boost(4f)))
-				.should(s -> s.matchPhrase(m -> m.field("issuer.text").query(text).boost(2f)))
-				.should(s -> s.matchPhrase(m -> m.field("body").query(text).boost(2f)));
-			if (!words.isEmpty()) {
-				b.should(s -> s.match(m -> m.field("words.title").query(words).operator(Operator.And).boost(3f)))
-					.should(s -> s.match(m -> m.field("words.body").query(words).operator(Operator.And)));
+	/** {@code facet}'s values, counted under the filters of every other facet. */
+	private static Aggregation facetCount(Facet facet, Map<Facet, Query> facetFilters, int size) {
+		List<Query> others = new ArrayList<>();
+		facetFilters.forEach((other, filter) -> {
+			if (other != facet) {
+				others.add(filter);
 			}
-			return b.minimumShouldMatch("1");
-		}));
+		});
+		Aggregation values = facet == Facet.YEAR
+				? Aggregation.of(a -> a.dateHistogram(d -> d.field(facet.field())
+					.calendarInterval(CalendarInterval.Year)
+					.format("yyyy")
+					.minDocCount(1)
+					.order(NamedValue.of("_key", SortOrder.Desc))))
+				: Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(size)));
+		return Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", values));
+	}
+
+	private static Map<String, List<FacetValue>> facets(Map<String, Aggregate> aggregations) {
+		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+		for (Facet facet : Facet.values()) {
+			Aggregate values = aggregations.get(facet.parameter()).filter().aggregations().get("values");
+			List<FacetValue> counts = new ArrayList<>();
+			if (values.isDateHistogram()) {
+				values.dateHistogram()
+					.buckets()
+					.array()
+					.forEach(bucket -> counts.add(new FacetValue(bucket.keyAsString(), bucket.docCount())));
+			}
+			else {
+				values.sterms()
+					.buckets()
+					.array()
+					.forEach(bucket -> counts.add(new FacetValue(bucket.key().stringValue(), bucket.docCount())));
+			}
+			facets.put(facet.parameter(), counts);
+		}
+		return facets;
+	}
+
+	private static Map<String, Highlight> highlights(List<Hit<Reply>> hits) {
+		Map<String, Highlight> highlights = new LinkedHashMap<>();
+		for (Hit<Reply> hit : hits) {
+			Map<String, List<String>> marked = hit.highlight();
+			if (marked == null || marked.isEmpty()) {
+				continue;
+			}
+			List<String> title = marked.getOrDefault("title", List.of());
+			highlights.put(hit.id(), new Highlight(title.isEmpty() ? null : joined(title.get(0)),
+					marked.getOrDefault("body", List.of()).stream().map(ReplySearch::joined).toList()));
+		}
+		return highlights;
+	}
+
+	/**
+	 * One mark around the characters of a matched word: Elasticsearch marks each of them
+	 * apart, as the field has a token a character.
+	 */
+	private static String joined(String fragment) {
+		return fragment.replace(UNMARK + MARK, "");
 	}
 
 	private static boolean isMissingIndex(ElasticsearchException ex) {
 		return "index_not_found_exception".equals(ex.error().type());
+	}
+
+	/** The orders results come in; the reply id breaks ties, so pages never overlap. */
+	public enum Sort {
+
+		RELEVANCE, NEWEST, OLDEST;
+
+		/**
+		 * The sort {@code value} names; without one, relevance for a query with words or
+		 * phrases, else newest.
+		 * @throws IllegalArgumentException for any other value
+		 */
+		public static Sort of(String value, SearchQuery query) {
+			if (value == null || value.isBlank()) {
+				return query.text().isEmpty() && query.phrases().isEmpty() ? NEWEST : RELEVANCE;
+			}
+			try {
+				return valueOf(value.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(
+						"sort must be relevance, newest or oldest, not " + SearchFilters.quoted(value));
+			}
+		}
+
+		List<SortOptions> options() {
+			List<SortOptions> options = new ArrayList<>();
+			if (this == RELEVANCE) {
+				options.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+			}
+			SortOrder dates = this == OLDEST ? SortOrder.Asc : SortOrder.Desc;
+			options.add(SortOptions.of(o -> o.field(f -> f.field("replyDate").order(dates).missing("_last"))));
+			options.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+			return options;
+		}
+
+	}
+
+	/**
+	 * @param page the 1-based page number, when there is no cursor
+	 * @param size how many results a page
+	 * @param after the sort values of the previous page's last result (its
+	 * {@code nextCursor}), or null
+	 */
+	public record Paging(int page, int size, List<FieldValue> after) {
 	}
 
 }
