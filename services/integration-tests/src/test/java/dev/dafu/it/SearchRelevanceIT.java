@@ -1,0 +1,146 @@
+package dev.dafu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.dafu.elasticsearch.ReplyIndex;
+import dev.dafu.enricher.ReplyEnricher;
+import dev.dafu.indexer.ReplyIndexer;
+import dev.dafu.parser.ReplyParser;
+import dev.dafu.reply.CrawledPage;
+import dev.dafu.reply.Reply;
+import dev.dafu.search.SearchApplication;
+import dev.dafu.testsupport.RealServers;
+import dev.dafu.testsupport.TestCorpus;
+import dev.dafu.text.ChineseSegmenter;
+
+/**
+ * What a search user types to find one reply, for every reply of the public corpus: its
+ * document number, its submission number, a phrase only its body has, and the words of
+ * its suggestion's own title (关于推动…的建议 → 推动…). Each must put it in the top 3. The replies
+ * are parsed and enriched as the pipeline does, and indexed into a real Elasticsearch,
+ * next to a distractor for each: another unit's reply to another submission whose body
+ * repeats those words, as replies on related matters do.
+ */
+@ExtendWith(RealServers.class)
+class SearchRelevanceIT {
+
+	private static final String INDEX = "replies-relevance-it";
+
+	private static final String DISTRACTOR_ISSUER = "某区发展和改革委员会";
+
+	private static final JsonNode EXPECTED = TestCorpus.PUBLIC.expected();
+
+	static Services services;
+
+	static SearchClient search;
+
+	@BeforeAll
+	static void indexThePublicCorpus() throws IOException {
+		services = new Services(INDEX);
+		ConfigurableApplicationContext app = services.start(SearchApplication.application());
+		search = new SearchClient(Services.port(app));
+		ElasticsearchClient elasticsearch = app.getBean(ElasticsearchClient.class);
+		ReplyIndex index = app.getBean(ReplyIndex.class);
+		index.createOrUpdate();
+		ReplyParser parser = new ReplyParser(10 * 1024 * 1024);
+		ReplyEnricher enricher = new ReplyEnricher(new ChineseSegmenter());
+		List<ReplyIndexer.Incoming> incoming = new ArrayList<>();
+		for (JsonNode expected : EXPECTED.get("replies")) {
+			for (JsonNode url : expected.get("urls")) {
+				CrawledPage page = new CrawledPage("http://demo.test" + url.asText(), "demo", Instant.now(), 200,
+						"text/html", TestCorpus.PUBLIC.page(url.asText()), List.of(), List.of(), null);
+				parser.parse(page)
+					.forEach(reply -> incoming.add(new ReplyIndexer.Incoming(enricher.enrich(reply), null)));
+			}
+		}
+		int n = 0;
+		for (JsonNode expected : EXPECTED.get("replies")) {
+			String words = subjectWords(expected.get("submission").get("subject").asText());
+			n++;
+			Reply distractor = SearchApiIT.reply(DISTRACTOR_ISSUER, "某发改复〔2024〕" + n + "号",
+					"关于区政协五届三次会议第" + (9000 + n) + "号提案的答复", LocalDate.of(2024, 5, 1),
+					"近年来，我委持续" + words + "，" + words + "取得积极成效。下一步，我委将继续" + words + "。");
+			incoming.add(new ReplyIndexer.Incoming(enricher.enrich(distractor), null));
+		}
+		new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry()).index(incoming);
+		elasticsearch.indices().refresh(r -> r.index(INDEX));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (services != null) {
+			services.close();
+		}
+	}
+
+	@Test
+	void everyReplysDocumentNumberFindsItFirst() {
+		assertEveryReplyFound(expected -> expected.get("documentNumber").asText(), 1);
+	}
+
+	@Test
+	void everyReplysSubmissionNumberFindsItInTheTop3() {
+		assertEveryReplyFound(expected -> expected.get("submission").get("number").asText(), 3);
+	}
+
+	@Test
+	void aPhraseOnlyItsBodyHasFindsEveryReplyFirst() {
+		assertEveryReplyFound(expected -> expected.get("bodyPhrases").get(1).asText(), 1);
+	}
+
+	@Test
+	void theWordsOfItsSuggestionsOwnTitleFindEveryReplyInTheTop3AboveRepliesThatOnlyMentionThem() {
+		assertEveryReplyFound(expected -> subjectWords(expected.get("submission").get("subject").asText()), 3);
+	}
+
+	/** {@code 关于推动社区嵌入式养老服务的提案} as a user types it: {@code 推动社区嵌入式养老服务}. */
+	static String subjectWords(String subject) {
+		return subject.replaceFirst("^关于", "").replaceFirst("的(建议|提案|议案)$", "");
+	}
+
+	/**
+	 * Asserts that every corpus reply's {@code query} finds it in the {@code top}
+	 * results, above every distractor.
+	 */
+	private static void assertEveryReplyFound(java.util.function.Function<JsonNode, String> query, int top) {
+		Map<String, String> misses = new LinkedHashMap<>();
+		for (JsonNode expected : EXPECTED.get("replies")) {
+			String q = query.apply(expected);
+			String url = "http://demo.test" + expected.get("urls").get(0).asText();
+			JsonNode page = SearchClient.json(
+					search.get("/api/replies?size=" + top + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)), 200);
+			List<String> urls = new ArrayList<>();
+			for (JsonNode item : page.get("items")) {
+				if (item.get("issuer").asText().equals(DISTRACTOR_ISSUER)) {
+					break;
+				}
+				item.get("urls").forEach(u -> urls.add(u.asText()));
+			}
+			if (!urls.contains(url)) {
+				misses.put(q, url);
+			}
+		}
+		assertThat(misses).as("queries that did not find their reply in the top " + top).isEmpty();
+	}
+
+}
