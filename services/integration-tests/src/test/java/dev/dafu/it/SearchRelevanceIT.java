@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,15 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.dafu.elasticsearch.ReplyIndex;
-import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.indexer.ReplyIndexer;
-import dev.dafu.parser.ReplyParser;
-import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.Reply;
 import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.testsupport.TestCorpus;
-import dev.dafu.text.ChineseSegmenter;
 
 /**
  * What a search user types to find one reply, for every reply of the public corpus: its
@@ -62,17 +57,7 @@ class SearchRelevanceIT {
 		ElasticsearchClient elasticsearch = app.getBean(ElasticsearchClient.class);
 		ReplyIndex index = app.getBean(ReplyIndex.class);
 		index.createOrUpdate();
-		ReplyParser parser = new ReplyParser(10 * 1024 * 1024);
-		ReplyEnricher enricher = new ReplyEnricher(new ChineseSegmenter());
-		List<ReplyIndexer.Incoming> incoming = new ArrayList<>();
-		for (JsonNode expected : EXPECTED.get("replies")) {
-			for (JsonNode url : expected.get("urls")) {
-				CrawledPage page = new CrawledPage("http://demo.test" + url.asText(), "demo", Instant.now(), 200,
-						"text/html", TestCorpus.PUBLIC.page(url.asText()), List.of(), List.of(), null);
-				parser.parse(page)
-					.forEach(reply -> incoming.add(new ReplyIndexer.Incoming(enricher.enrich(reply), null)));
-			}
-		}
+		List<ReplyIndexer.Incoming> incoming = new ArrayList<>(CorpusReplies.publicSite());
 		int n = 0;
 		for (JsonNode expected : EXPECTED.get("replies")) {
 			String words = subjectWords(expected.get("submission").get("subject").asText());
@@ -80,7 +65,7 @@ class SearchRelevanceIT {
 			Reply distractor = SearchApiIT.reply(DISTRACTOR_ISSUER, "某发改复〔2024〕" + n + "号",
 					"关于区政协五届三次会议第" + (9000 + n) + "号提案的答复", LocalDate.of(2024, 5, 1),
 					"近年来，我委持续" + words + "，" + words + "取得积极成效。下一步，我委将继续" + words + "。");
-			incoming.add(new ReplyIndexer.Incoming(enricher.enrich(distractor), null));
+			incoming.add(new ReplyIndexer.Incoming(CorpusReplies.ENRICHER.enrich(distractor), null));
 		}
 		new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry()).index(incoming);
 		elasticsearch.indices().refresh(r -> r.index(INDEX));

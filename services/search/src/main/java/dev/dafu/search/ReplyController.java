@@ -2,6 +2,7 @@ package dev.dafu.search;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 
@@ -27,8 +28,11 @@ class ReplyController {
 
 	private final SearchProperties properties;
 
-	ReplyController(ReplySearch search, SearchProperties properties) {
+	private final RelatedReplies related;
+
+	ReplyController(ReplySearch search, RelatedReplies related, SearchProperties properties) {
 		this.search = search;
+		this.related = related;
 		this.properties = properties;
 	}
 
@@ -73,6 +77,19 @@ class ReplyController {
 	Reply reply(@PathVariable String id) throws IOException {
 		return this.search.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no reply with id " + id));
+	}
+
+	/**
+	 * The replies that belong with one: same submission first, then near-duplicates, then
+	 * alike ones.
+	 */
+	@GetMapping("/{id}/related")
+	Map<String, List<RelatedReplies.Related>> related(@PathVariable String id,
+			@RequestParam(defaultValue = "10") int size) throws IOException {
+		if (size < 1 || size > this.properties.maxPageSize()) {
+			throw badRequest("size must be between 1 and " + this.properties.maxPageSize());
+		}
+		return Map.of("items", this.related.of(reply(id), size));
 	}
 
 	private static ResponseStatusException badRequest(String reason) {

@@ -18,4 +18,9 @@ class SearchConfiguration {
 		return new ReplySearch(elasticsearchClient, replyIndex, new ChineseSegmenter());
 	}
 
+	@Bean
+	RelatedReplies relatedReplies(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
+		return new RelatedReplies(elasticsearchClient, replyIndex);
+	}
+
 }
