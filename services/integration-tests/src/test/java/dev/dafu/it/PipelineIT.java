@@ -172,6 +172,9 @@ class PipelineIT {
 				assertThat(enrichment.get("fingerprint").asText()).matches("[0-9a-f]{16}");
 				assertThat(enrichment.get("entities").get("organizations").toString())
 					.contains(expected.get("issuer").asText());
+				assertThat(enrichment.get("level").asText()).isIn("NATIONAL", "PROVINCE", "CITY");
+				assertThat(items.get(0).get("submission").get("subject").asText())
+					.isEqualTo(expected.get("submission").get("subject").asText());
 			});
 		}
 	}
