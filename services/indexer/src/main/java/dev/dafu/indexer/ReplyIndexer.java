@@ -99,7 +99,9 @@ public class ReplyIndexer {
 	 * reply whose content the index already holds is not written and announces nothing,
 	 * unless its record wrote it (a redelivery: the change may not have been announced).
 	 * The URLs a reply came under serve it, so they are no longer counted gone. A batch
-	 * that names one reply twice is indexed in order, in as many rounds.
+	 * that names one reply twice is indexed in order, in as many rounds; a later round
+	 * links its near-duplicates to replies of an earlier one, which a search may not see
+	 * yet.
 	 * @return the changes to announce, in the order of their records, and the first
 	 * record Elasticsearch refused (the records after it are indexed all the same)
 	 * @throws ElasticsearchUnavailableException when Elasticsearch keeps answering 429 or
@@ -107,6 +109,7 @@ public class ReplyIndexer {
 	 */
 	public Outcome index(List<Incoming> batch) throws IOException {
 		List<ReplyChange> changes = new ArrayList<>();
+		List<NearDuplicates.Known> earlier = new ArrayList<>();
 		int start = 0;
 		while (start < batch.size()) {
 			int end = start;
@@ -114,7 +117,7 @@ public class ReplyIndexer {
 			while (end < batch.size() && ids.add(batch.get(end).id())) {
 				end++;
 			}
-			Refusal refused = indexRound(batch, start, end, changes);
+			Refusal refused = indexRound(batch, start, end, changes, earlier);
 			if (refused != null) {
 				return new Outcome(changes, refused);
 			}
@@ -123,19 +126,27 @@ public class ReplyIndexer {
 		return new Outcome(changes, null);
 	}
 
-	/** Indexes {@code batch[start, end)}, which names each reply once. */
-	private Refusal indexRound(List<Incoming> batch, int start, int end, List<ReplyChange> changes) throws IOException {
+	/**
+	 * Indexes {@code batch[start, end)}, which names each reply once, knowing the replies
+	 * of the {@code earlier} rounds as near-duplicate candidates, and adds its own to
+	 * them.
+	 */
+	private Refusal indexRound(List<Incoming> batch, int start, int end, List<ReplyChange> changes,
+			List<NearDuplicates.Known> earlier) throws IOException {
 		TreeMap<Integer, ReplyChange> done = new TreeMap<>();
 		Refusal refused = null;
 		List<Integer> pending = new ArrayList<>();
 		for (int i = start; i < end; i++) {
 			pending.add(i);
 		}
+		Map<String, NearDuplicates.Known> planned = new LinkedHashMap<>();
 		String stillFailing = null;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
 			Map<String, Stored> stored = read(pending.stream().map(i -> batch.get(i).id()).toList(), false);
-			List<NearDuplicates.Known> known = this.nearDuplicates
-				.candidates(pending.stream().map(i -> batch.get(i).probe()).filter(Objects::nonNull).toList());
+			List<NearDuplicates.Known> known = new ArrayList<>(this.nearDuplicates
+				.candidates(pending.stream().map(i -> batch.get(i).probe()).filter(Objects::nonNull).toList()));
+			int fromIndex = known.size();
+			known.addAll(earlier);
 			List<Write> writes = new ArrayList<>();
 			List<Integer> older = new ArrayList<>();
 			for (int i : pending) {
@@ -152,6 +163,9 @@ public class ReplyIndexer {
 				for (int i : older) {
 					take(plan(i, batch.get(i), whole.get(batch.get(i).id()), known), writes, done);
 				}
+			}
+			for (NearDuplicates.Known each : known.subList(fromIndex + earlier.size(), known.size())) {
+				planned.put(each.id(), each);
 			}
 			pending = new ArrayList<>();
 			if (writes.isEmpty()) {
@@ -185,6 +199,7 @@ public class ReplyIndexer {
 		}
 		done.values().forEach(this::countChange);
 		changes.addAll(done.values());
+		earlier.addAll(planned.values());
 		return refused;
 	}
 

@@ -38,6 +38,7 @@ import dev.dafu.indexer.ReplyChange;
 import dev.dafu.indexer.ReplyIndexer;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.Reply;
+import dev.dafu.reply.Submission;
 import dev.dafu.reply.ReplyIdentity;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.testsupport.TestCorpus;
@@ -253,6 +254,27 @@ class ReplyIndexerIT {
 
 		assertThat(outcome.changes()).extracting(change -> change.reply().nearDuplicateOf())
 			.containsExactly(null, original.id());
+	}
+
+	@Test
+	void aCopyInALaterRoundOfItsBatchIsLinkedThoughNoSearchSeesItsOriginalYet() throws IOException {
+		String text = realText(false);
+		Submission submission = new Submission(Submission.Kind.SUGGESTION, "937", "市十六届人大二次会议", null, List.of("张三"));
+		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕937号", "关于第937号建议的答复", LocalDate.of(2024, 6, 21),
+				submission, "A", text);
+		Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第937号建议的答复", LocalDate.of(2024, 6, 21), submission,
+				"A", withoutItsLastParagraph(text));
+
+		Reply other = SearchApiIT.reply("海关总署", "署建复〔2024〕937号", "关于第937号提案的答复", LocalDate.of(2024, 3, 12), "正文。");
+
+		// Another reply twice (a redelivery) puts the copy in the batch's second round.
+		ReplyIndexer.Outcome outcome = indexer.index(Stream.of(original, other, other, copy)
+			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), nextRecord()))
+			.toList());
+
+		assertThat(outcome.changes()).filteredOn(change -> change.reply().id().equals(copy.id()))
+			.extracting(change -> change.reply().nearDuplicateOf())
+			.containsExactly(original.id());
 	}
 
 	@Test

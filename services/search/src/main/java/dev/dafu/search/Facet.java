@@ -1,12 +1,21 @@
 package dev.dafu.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.util.NamedValue;
 
 import dev.dafu.reply.Enrichment;
 import dev.dafu.reply.HandlingResult;
 import dev.dafu.reply.Submission;
+import dev.dafu.search.ReplyPage.FacetValue;
 
 /**
  * A facet of the search answer and a filter of the same name: the query parameter, the
@@ -45,6 +54,38 @@ public enum Facet {
 	/** The indexed field it counts. */
 	public String field() {
 		return this.field;
+	}
+
+	/**
+	 * The aggregation that counts its {@code size} commonest values (years: every one).
+	 */
+	Aggregation counting(int size) {
+		if (this == YEAR) {
+			return Aggregation.of(a -> a.dateHistogram(d -> d.field(this.field)
+				.calendarInterval(CalendarInterval.Year)
+				.format("yyyy")
+				.minDocCount(1)
+				.order(NamedValue.of("_key", SortOrder.Desc))));
+		}
+		return Aggregation.of(a -> a.terms(t -> t.field(this.field).size(size)));
+	}
+
+	/** The values and counts of a {@link #counting} aggregation's answer. */
+	static List<FacetValue> counts(Aggregate values) {
+		List<FacetValue> counts = new ArrayList<>();
+		if (values.isDateHistogram()) {
+			values.dateHistogram()
+				.buckets()
+				.array()
+				.forEach(bucket -> counts.add(new FacetValue(bucket.keyAsString(), bucket.docCount())));
+		}
+		else {
+			values.sterms()
+				.buckets()
+				.array()
+				.forEach(bucket -> counts.add(new FacetValue(bucket.key().stringValue(), bucket.docCount())));
+		}
+		return counts;
 	}
 
 	/**

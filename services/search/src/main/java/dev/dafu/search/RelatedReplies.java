@@ -23,8 +23,6 @@ import dev.dafu.reply.Reply;
  */
 public class RelatedReplies {
 
-	private static final List<String> INTERNAL_FIELDS = List.of("words", "contentHash", "indexedAt", "change");
-
 	private final ElasticsearchClient client;
 
 	private final ReplyIndex index;
@@ -72,7 +70,7 @@ public class RelatedReplies {
 		var response = this.client.search(
 				s -> s.index(this.index.name())
 					.size(size - related.size())
-					.source(src -> src.filter(f -> f.excludes(INTERNAL_FIELDS)))
+					.source(src -> src.filter(f -> f.excludes(ReplySearch.INTERNAL_FIELDS)))
 					.query(q -> q.bool(b -> b.must(query).mustNot(n -> n.ids(i -> i.values(List.copyOf(seen)))))),
 				Reply.class);
 		for (Hit<Reply> hit : response.hits().hits()) {

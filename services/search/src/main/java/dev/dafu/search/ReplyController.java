@@ -58,11 +58,8 @@ class ReplyController {
 			throw badRequest("page × size must not exceed " + this.properties.maxResultWindow()
 					+ "; to read further, follow nextCursor from the first page");
 		}
-		if (q != null && q.length() > this.properties.maxQueryLength()) {
-			throw badRequest("q must not be longer than " + this.properties.maxQueryLength() + " characters");
-		}
 		try {
-			SearchQuery query = SearchQuery.parse(q);
+			SearchQuery query = query(q, this.properties);
 			Sort order = Sort.of(sort, query);
 			List<FieldValue> after = cursor == null ? null : SearchCursor.decode(cursor, order.options().size());
 			return this.search.search(query, SearchFilters.of(params), order, new Paging(number, size, after),
@@ -90,6 +87,18 @@ class ReplyController {
 			throw badRequest("size must be between 1 and " + this.properties.maxPageSize());
 		}
 		return Map.of("items", this.related.of(reply(id), size));
+	}
+
+	/**
+	 * The query {@code q} says.
+	 * @throws IllegalArgumentException when it is longer than allowed
+	 */
+	static SearchQuery query(String q, SearchProperties properties) {
+		if (q != null && q.length() > properties.maxQueryLength()) {
+			throw new IllegalArgumentException(
+					"q must not be longer than " + properties.maxQueryLength() + " characters");
+		}
+		return SearchQuery.parse(q);
 	}
 
 	private static ResponseStatusException badRequest(String reason) {

@@ -15,19 +15,16 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
 
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.Reply;
 import dev.dafu.search.ReplyPage.FacetValue;
 import dev.dafu.search.ReplyPage.Highlight;
-import dev.dafu.text.ChineseSegmenter;
 
 /**
  * Finds replies: what the user typed ({@link ReplyQueries}), the filters, facets counted
@@ -38,7 +35,7 @@ import dev.dafu.text.ChineseSegmenter;
 public class ReplySearch {
 
 	/** Fields kept out of API answers: they exist for matching and idempotence only. */
-	private static final List<String> INTERNAL_FIELDS = List.of("words", "contentHash", "indexedAt", "change");
+	static final List<String> INTERNAL_FIELDS = List.of("words", "contentHash", "indexedAt", "change");
 
 	private static final String MARK = "<mark>";
 
@@ -50,10 +47,10 @@ public class ReplySearch {
 
 	private final ReplyQueries queries;
 
-	public ReplySearch(ElasticsearchClient client, ReplyIndex index, ChineseSegmenter segmenter) {
+	ReplySearch(ElasticsearchClient client, ReplyIndex index, ReplyQueries queries) {
 		this.client = client;
 		this.index = index;
-		this.queries = new ReplyQueries(segmenter);
+		this.queries = queries;
 	}
 
 	/**
@@ -136,34 +133,15 @@ public class ReplySearch {
 				others.add(filter);
 			}
 		});
-		Aggregation values = facet == Facet.YEAR
-				? Aggregation.of(a -> a.dateHistogram(d -> d.field(facet.field())
-					.calendarInterval(CalendarInterval.Year)
-					.format("yyyy")
-					.minDocCount(1)
-					.order(NamedValue.of("_key", SortOrder.Desc))))
-				: Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(size)));
-		return Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", values));
+		return Aggregation
+			.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", facet.counting(size)));
 	}
 
 	private static Map<String, List<FacetValue>> facets(Map<String, Aggregate> aggregations) {
 		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 		for (Facet facet : Facet.values()) {
-			Aggregate values = aggregations.get(facet.parameter()).filter().aggregations().get("values");
-			List<FacetValue> counts = new ArrayList<>();
-			if (values.isDateHistogram()) {
-				values.dateHistogram()
-					.buckets()
-					.array()
-					.forEach(bucket -> counts.add(new FacetValue(bucket.keyAsString(), bucket.docCount())));
-			}
-			else {
-				values.sterms()
-					.buckets()
-					.array()
-					.forEach(bucket -> counts.add(new FacetValue(bucket.key().stringValue(), bucket.docCount())));
-			}
-			facets.put(facet.parameter(), counts);
+			facets.put(facet.parameter(),
+					Facet.counts(aggregations.get(facet.parameter()).filter().aggregations().get("values")));
 		}
 		return facets;
 	}
@@ -190,7 +168,7 @@ public class ReplySearch {
 		return fragment.replace(UNMARK + MARK, "");
 	}
 
-	private static boolean isMissingIndex(ElasticsearchException ex) {
+	static boolean isMissingIndex(ElasticsearchException ex) {
 		return "index_not_found_exception".equals(ex.error().type());
 	}
 

@@ -14,8 +14,24 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
 	@Bean
-	ReplySearch replySearch(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
-		return new ReplySearch(elasticsearchClient, replyIndex, new ChineseSegmenter());
+	ReplyQueries replyQueries() {
+		return new ReplyQueries(new ChineseSegmenter());
+	}
+
+	@Bean
+	ReplySearch replySearch(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex, ReplyQueries queries) {
+		return new ReplySearch(elasticsearchClient, replyIndex, queries);
+	}
+
+	@Bean
+	ReplyStatistics replyStatistics(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex,
+			ReplyQueries queries) {
+		return new ReplyStatistics(elasticsearchClient, replyIndex, queries);
+	}
+
+	@Bean
+	Suggestions suggestions(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
+		return new Suggestions(elasticsearchClient, replyIndex);
 	}
 
 	@Bean
