@@ -93,6 +93,13 @@ class RelatedRepliesIT {
 	}
 
 	@Test
+	void statisticsCountARepublishedCopyOnce() {
+		long replies = SearchClient.json(search.get("/api/replies?size=1"), 200).get("total").asLong();
+
+		assertThat(SearchClient.json(search.get("/api/stats"), 200).get("total").asLong()).isEqualTo(replies - 1);
+	}
+
+	@Test
 	void neverListsTheReplyItselfOrOneReplyTwice() {
 		String id = id(PORTAL + "t20240724_6120701.html");
 		Set<String> ids = new HashSet<>();

@@ -182,6 +182,38 @@ class SearchApiIT {
 	}
 
 	@Test
+	void statisticsCountWithEveryFilterAppliedForCharts() {
+		JsonNode all = SearchClient.json(search.get("/api/stats"), 200);
+		assertThat(all.get("total").asInt()).isEqualTo(3);
+		assertThat(counts(all, "kind")).isEqualTo(Map.of("SUGGESTION", 2L, "PROPOSAL", 1L));
+		assertThat(counts(all, "year")).isEqualTo(Map.of("2024", 2L, "2023", 1L));
+
+		JsonNode proposals = SearchClient.json(search.get("/api/stats?kind=proposal&q=" + enc("养老")), 200);
+		assertThat(proposals.get("total").asInt()).isEqualTo(1);
+		assertThat(counts(proposals, "kind")).isEqualTo(Map.of("PROPOSAL", 1L));
+		assertThat(counts(proposals, "issuer")).isEqualTo(Map.of("河南省住房和城乡建设厅", 1L));
+		assertThat(search.get("/api/stats?top=0").statusCode()).isEqualTo(400);
+		assertThat(search.get("/api/stats?result=DONE").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void suggestsUnitsSessionsAndTitlesThatContainWhatWasTyped() {
+		JsonNode unit = SearchClient.json(search.get("/api/suggest?q=" + enc("交通")), 200);
+		assertThat(unit.get("issuers").toString()).contains("交通运输部").doesNotContain("河南");
+
+		JsonNode session = SearchClient.json(search.get("/api/suggest?q=" + enc("全国人大")), 200);
+		assertThat(session.get("sessions").get(0).asText()).isEqualTo("十四届全国人大二次会议");
+
+		JsonNode title = SearchClient.json(search.get("/api/suggest?q=" + enc("第1010号")), 200);
+		assertThat(title.get("titles").get(0).get("title").asText()).isEqualTo(housing.title());
+		assertThat(title.get("titles").get(0).get("id").asText()).isEqualTo(housing.id());
+
+		assertThat(SearchClient.json(search.get("/api/suggest?q="), 200).get("titles")).isEmpty();
+		assertThat(search.get("/api/suggest?q=" + "答".repeat(201)).statusCode()).isEqualTo(400);
+		assertThat(search.get("/api/suggest?q=a&size=500").statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void sortsNewestOrOldestAndPagesPastAnyDepthByCursor() {
 		assertThat(titles(search("sort=oldest"))).containsExactly(housing.title(), transport.title(), science.title());
 		assertThat(titles(search("sort=newest"))).containsExactly(science.title(), transport.title(), housing.title());
@@ -310,10 +342,16 @@ class SearchApiIT {
 	}
 
 	private static Map<String, Long> facet(JsonNode page, String name) {
+		return values(page.get("facets").get(name));
+	}
+
+	private static Map<String, Long> counts(JsonNode stats, String name) {
+		return values(stats.get("counts").get(name));
+	}
+
+	private static Map<String, Long> values(JsonNode list) {
 		Map<String, Long> counts = new HashMap<>();
-		page.get("facets")
-			.get(name)
-			.forEach(value -> counts.put(value.get("value").asText(), value.get("count").asLong()));
+		list.forEach(value -> counts.put(value.get("value").asText(), value.get("count").asLong()));
 		return counts;
 	}
 

@@ -24,8 +24,8 @@ class SuggestController {
 	}
 
 	@GetMapping("/api/suggest")
-	Suggestions.Suggested suggest(@RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "8") int size) throws IOException {
+	Suggestions.Suggested suggest(@RequestParam(required = false) String q, @RequestParam(defaultValue = "8") int size)
+			throws IOException {
 		if (size < 1 || size > MAX_SUGGESTIONS) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_SUGGESTIONS);
 		}

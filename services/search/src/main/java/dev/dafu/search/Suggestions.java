@@ -41,15 +41,17 @@ public class Suggestions {
 			.should(s -> s.matchPhrase(m -> m.field("submission.subject").query(text)))
 			.minimumShouldMatch("1")));
 		try {
-			var response = this.client.search(s -> s.index(this.index.name())
-				.size(size)
-				.source(src -> src.filter(f -> f.includes("id", "title")))
-				.query(q -> q.bool(b -> b.should(issuers).should(sessions).should(titles).minimumShouldMatch("1")))
-				.postFilter(titles)
-				.aggregations("issuers",
-						a -> a.filter(issuers).aggregations("values", v -> v.terms(t -> t.field("issuer").size(size))))
-				.aggregations("sessions",
-						a -> a.filter(sessions)
+			var response = this.client.search(
+					s -> s.index(this.index.name())
+						.size(size)
+						.source(src -> src.filter(f -> f.includes("id", "title")))
+						.query(q -> q
+							.bool(b -> b.should(issuers).should(sessions).should(titles).minimumShouldMatch("1")))
+						.postFilter(titles)
+						.aggregations("issuers",
+								a -> a.filter(issuers)
+									.aggregations("values", v -> v.terms(t -> t.field("issuer").size(size))))
+						.aggregations("sessions", a -> a.filter(sessions)
 							.aggregations("values", v -> v.terms(t -> t.field("submission.session").size(size)))),
 					Reply.class);
 			List<Title> found = new ArrayList<>();
