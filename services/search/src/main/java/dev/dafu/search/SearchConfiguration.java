@@ -2,10 +2,13 @@ package dev.dafu.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.text.ChineseSegmenter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +17,25 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
 	@Bean
-	ReplyQueries replyQueries() {
-		return new ReplyQueries(new ChineseSegmenter());
+	ChineseSegmenter chineseSegmenter() {
+		return new ChineseSegmenter();
+	}
+
+	@Bean
+	ReplyQueries replyQueries(ChineseSegmenter segmenter) {
+		return new ReplyQueries(segmenter);
+	}
+
+	@Bean
+	PublishedReplies publishedReplies(KafkaProperties kafka, SearchProperties properties, JsonMapper json) {
+		return new PublishedReplies(kafka.buildConsumerProperties(), properties.eventsTopic(),
+				properties.streamBuffer(), json);
+	}
+
+	@Bean
+	LiveStreams liveStreams(PublishedReplies published, SearchProperties properties) {
+		return new LiveStreams(published, properties.maxStreams(), properties.streamHeartbeat(),
+				properties.streamTimeout());
 	}
 
 	@Bean
