@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.Map;
 
@@ -310,6 +311,31 @@ class SearchApiIT {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<form id=\"search\"");
 		assertThat(page.headers().firstValue("Content-Security-Policy")).contains("default-src 'self'");
+	}
+
+	@Test
+	void everyReplyHasAShortCitationCodeThatLeadsBackToIt() {
+		JsonNode reply = SearchClient.json(search.get("/api/replies/" + science.id()), 200);
+		String code = reply.get("citation").asText();
+		assertThat(code).matches("DF-[0-9A-Z]{5}-[0-9A-Z]{5}");
+
+		for (String typed : List.of(code, code.toLowerCase(Locale.ROOT).replace("-", ""))) {
+			HttpResponse<String> cited = search.get("/api/cite/" + typed);
+			assertThat(cited.statusCode()).as(typed).isEqualTo(302);
+			assertThat(cited.headers().firstValue("Location")).contains("/api/replies/" + science.id());
+		}
+		assertThat(search.get("/api/cite/DF-00000-00000").statusCode()).isEqualTo(404);
+		assertThat(search.get("/api/cite/" + enc("<script>")).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void describesItsApiAsOpenApi() {
+		JsonNode api = SearchClient.json(search.get("/v3/api-docs"), 200);
+		assertThat(api.get("paths").has("/api/replies")).isTrue();
+		assertThat(api.get("paths").has("/api/replies/{id}/related")).isTrue();
+		assertThat(api.get("paths").has("/api/replies/stream")).isTrue();
+		assertThat(api.get("paths").has("/api/stats")).isTrue();
+		assertThat(api.get("paths").has("/api/suggest")).isTrue();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A published reply to a deputy's suggestion or a CPPCC proposal, in the public document
@@ -62,6 +63,12 @@ public record Reply(String id, List<String> urls, List<String> partUrls, String 
 		sections = sections == null ? List.of() : List.copyOf(sections);
 		metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
 		goneUrls = goneUrls == null ? List.of() : List.copyOf(goneUrls);
+	}
+
+	/** Its short citation code ({@link CitationCode}), derived from its id. */
+	@JsonProperty(value = "citation", access = JsonProperty.Access.READ_ONLY)
+	public String citation() {
+		return CitationCode.of(this.id);
 	}
 
 	public Reply withUrls(List<String> newUrls) {

@@ -19,7 +19,7 @@ class PublicSearchSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain publicSearch(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/", "/index.html", "/dafu.js", "/dafu.css", "/api/**", "/error")
+		return http.securityMatcher("/", "/index.html", "/dafu.js", "/dafu.css", "/api/**", "/v3/api-docs", "/error")
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'")))

@@ -22,6 +22,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
 import dev.dafu.elasticsearch.ReplyIndex;
+import dev.dafu.reply.CitationCode;
 import dev.dafu.reply.Reply;
 import dev.dafu.search.ReplyPage.FacetValue;
 import dev.dafu.search.ReplyPage.Highlight;
@@ -120,6 +121,35 @@ public class ReplySearch {
 		catch (ElasticsearchException ex) {
 			if (isMissingIndex(ex)) {
 				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The replies {@code code} ({@link CitationCode}) may cite: none for a code that is
+	 * no reply's, more than one only when replies share the first 48 bits of their ids.
+	 */
+	public List<Reply> cited(String code) throws IOException {
+		Optional<String> prefix = CitationCode.idPrefix(code);
+		if (prefix.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return this.client
+				.search(s -> s.index(this.index.name())
+					.size(10)
+					.source(src -> src.filter(f -> f.excludes(INTERNAL_FIELDS)))
+					.query(q -> q.prefix(p -> p.field("id").value(prefix.get()))), Reply.class)
+				.hits()
+				.hits()
+				.stream()
+				.map(Hit::source)
+				.toList();
+		}
+		catch (ElasticsearchException ex) {
+			if (isMissingIndex(ex)) {
+				return List.of();
 			}
 			throw ex;
 		}
