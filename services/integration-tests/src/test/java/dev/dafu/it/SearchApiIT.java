@@ -3,6 +3,7 @@ package dev.dafu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,8 @@ import dev.dafu.text.ChineseSegmenter;
 class SearchApiIT {
 
 	private static final String INDEX = "replies-search-it";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final ReplyEnricher ENRICHER = new ReplyEnricher(new ChineseSegmenter());
 
@@ -326,6 +332,39 @@ class SearchApiIT {
 		}
 		assertThat(search.get("/api/cite/DF-00000-00000").statusCode()).isEqualTo(404);
 		assertThat(search.get("/api/cite/" + enc("<script>")).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void exportsAWholeResultSetAsCsvAndJsonLines() throws IOException {
+		HttpResponse<String> csv = search.get("/api/replies/export?format=csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.contains("attachment; filename=\"dafu-replies.csv\"");
+		assertThat(csv.body()).startsWith("\uFEFF");
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(csv.body().substring(1)))
+			.getRecords();
+		assertThat(rows).extracting(row -> row.get("title"))
+			.containsExactly(science.title(), transport.title(), housing.title());
+		assertThat(rows.get(0).get("citation")).isEqualTo(science.citation());
+		assertThat(rows.get(2).get("kind")).isEqualTo("PROPOSAL");
+		assertThat(rows.get(2).get("proposers")).isEqualTo("民盟河南省委");
+
+		HttpResponse<String> lines = search.get("/api/replies/export?format=jsonl&kind=PROPOSAL&sort=oldest");
+		assertThat(lines.statusCode()).isEqualTo(200);
+		String[] documents = lines.body().split("\n");
+		assertThat(documents).hasSize(1);
+		JsonNode document = JSON.readTree(documents[0]);
+		Schemas.assertValid("reply.v1.schema.json", document);
+		assertThat(document.get("id").asText()).isEqualTo(housing.id());
+
+		assertThat(search.get("/api/replies/export?format=xml").statusCode()).isEqualTo(400);
+		assertThat(search.get("/api/replies/export?kind=petition").statusCode()).isEqualTo(400);
 	}
 
 	@Test

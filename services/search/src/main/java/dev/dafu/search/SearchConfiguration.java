@@ -50,6 +50,12 @@ class SearchConfiguration {
 	}
 
 	@Bean
+	ReplyExport replyExport(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex, ReplyQueries queries,
+			JsonMapper json) {
+		return new ReplyExport(elasticsearchClient, replyIndex, queries, json);
+	}
+
+	@Bean
 	Suggestions suggestions(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
 		return new Suggestions(elasticsearchClient, replyIndex);
 	}

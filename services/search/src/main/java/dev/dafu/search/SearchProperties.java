@@ -19,12 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param streamTimeout how long a live stream stays open; the client then reconnects
  * @param streamBuffer how many of the latest events are kept for clients that resume
  * @param eventsTopic the topic replies are announced on
+ * @param maxExports how many exports may run at once
+ * @param maxExportRows the most replies one export holds
  */
 @Validated
 @ConfigurationProperties("dafu.search")
 public record SearchProperties(@Min(1) @Max(1000) Integer maxPageSize, @Min(1) @Max(10000) Integer maxResultWindow,
 		@Min(1) Integer maxQueryLength, @Min(1) @Max(1000) Integer maxFacetSize, @Min(1) Integer maxStreams,
-		Duration streamHeartbeat, Duration streamTimeout, @Min(1) Integer streamBuffer, String eventsTopic) {
+		Duration streamHeartbeat, Duration streamTimeout, @Min(1) Integer streamBuffer, String eventsTopic,
+		@Min(1) Integer maxExports, @Min(1) Integer maxExportRows) {
 
 	public SearchProperties {
 		maxPageSize = maxPageSize == null ? 100 : maxPageSize;
@@ -36,6 +39,8 @@ public record SearchProperties(@Min(1) @Max(1000) Integer maxPageSize, @Min(1) @
 		streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
 		streamBuffer = streamBuffer == null ? 10_000 : streamBuffer;
 		eventsTopic = eventsTopic == null ? "replies.published" : eventsTopic;
+		maxExports = maxExports == null ? 2 : maxExports;
+		maxExportRows = maxExportRows == null ? 100_000 : maxExportRows;
 	}
 
 }
