@@ -2,11 +2,14 @@ package dev.dafu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,9 @@ import dev.dafu.testsupport.TestCorpus;
 class SearchRelevanceIT {
 
 	private static final String INDEX = "replies-relevance-it";
+
+	/** The floor of the mean nDCG@10 the judged topic queries must keep. */
+	private static final double MIN_NDCG = 0.95;
 
 	private static final String DISTRACTOR_ISSUER = "某区发展和改革委员会";
 
@@ -96,6 +102,62 @@ class SearchRelevanceIT {
 	@Test
 	void theWordsOfItsSuggestionsOwnTitleFindEveryReplyInTheTop3AboveRepliesThatOnlyMentionThem() {
 		assertEveryReplyFound(expected -> subjectWords(expected.get("submission").get("subject").asText()), 3);
+	}
+
+	/**
+	 * nDCG@10 over the judged topic queries ({@code relevance/topic-judgments.tsv}): for
+	 * each, the replies that answer a suggestion on the topic (grade 2) and those with a
+	 * section on it (grade 1) should lead, above replies that only mention it and the
+	 * distractors. Prints every query's score and the mean.
+	 */
+	@Test
+	void judgedTopicQueriesPutTheRelevantRepliesFirst() throws IOException {
+		Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
+		try (var lines = new BufferedReader(
+				new InputStreamReader(SearchRelevanceIT.class.getResourceAsStream("/relevance/topic-judgments.tsv"),
+						StandardCharsets.UTF_8))) {
+			lines.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+				String[] fields = line.split("\t");
+				judged.computeIfAbsent(fields[0], query -> new LinkedHashMap<>())
+					.put("http://demo.test" + fields[2], Integer.parseInt(fields[1]));
+			});
+		}
+		double sum = 0;
+		StringBuilder report = new StringBuilder();
+		for (Map.Entry<String, Map<String, Integer>> query : judged.entrySet()) {
+			JsonNode page = SearchClient.json(
+					search.get("/api/replies?size=10&q=" + URLEncoder.encode(query.getKey(), StandardCharsets.UTF_8)),
+					200);
+			List<Integer> grades = new ArrayList<>();
+			for (JsonNode item : page.get("items")) {
+				grades.add(grade(item, query.getValue()));
+			}
+			double ndcg = dcg(grades)
+					/ dcg(query.getValue().values().stream().sorted(Comparator.reverseOrder()).toList());
+			sum += ndcg;
+			report.append(String.format("%.3f %s%n", ndcg, query.getKey()));
+		}
+		double mean = sum / judged.size();
+		System.out.printf("nDCG@10 over %d judged topic queries: mean %.3f%n%s", judged.size(), mean, report);
+		assertThat(judged).hasSizeGreaterThanOrEqualTo(30);
+		assertThat(mean).isGreaterThanOrEqualTo(MIN_NDCG);
+	}
+
+	private static int grade(JsonNode item, Map<String, Integer> judged) {
+		int grade = 0;
+		for (JsonNode url : item.get("urls")) {
+			grade = Math.max(grade, judged.getOrDefault(url.asText(), 0));
+		}
+		return grade;
+	}
+
+	/** Discounted cumulative gain of the first ten grades. */
+	private static double dcg(List<Integer> grades) {
+		double dcg = 0;
+		for (int i = 0; i < Math.min(10, grades.size()); i++) {
+			dcg += (Math.pow(2, grades.get(i)) - 1) / (Math.log(i + 2) / Math.log(2));
+		}
+		return dcg;
 	}
 
 	/** {@code 关于推动社区嵌入式养老服务的提案} as a user types it: {@code 推动社区嵌入式养老服务}. */
