@@ -51,11 +51,17 @@ public class ElasticsearchClientConfiguration {
 
 	@Bean
 	ElasticsearchClient elasticsearchClient(RestClient elasticsearchRestClient) {
-		ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+		return new ElasticsearchClient(new RestClientTransport(elasticsearchRestClient, jsonMapper()));
+	}
+
+	/**
+	 * How the client reads and writes documents: dates as ISO text, unknown fields
+	 * ignored.
+	 */
+	public static JacksonJsonpMapper jsonMapper() {
+		return new JacksonJsonpMapper(new ObjectMapper().registerModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-		return new ElasticsearchClient(
-				new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)));
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 	}
 
 	@Bean

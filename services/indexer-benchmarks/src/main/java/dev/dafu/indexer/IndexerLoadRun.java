@@ -31,12 +31,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 import dev.dafu.enricher.ReplyEnricher;
+import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
 import dev.dafu.local.ServerProcess;
@@ -240,7 +240,7 @@ public final class IndexerLoadRun {
 
 	static ElasticsearchClient client(String uri) {
 		RestClient rest = RestClient.builder(HttpHost.create(uri)).build();
-		return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+		return new ElasticsearchClient(new RestClientTransport(rest, ElasticsearchClientConfiguration.jsonMapper()));
 	}
 
 	/** Records handled in a time, and the CPU time that took. */

@@ -212,7 +212,7 @@ public final class PipelineLoadRun {
 		return latencies;
 	}
 
-	private static long percentile(List<Long> sorted, int percent) {
+	static long percentile(List<Long> sorted, int percent) {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percent / 100.0) - 1));
 	}
 
@@ -252,15 +252,14 @@ public final class PipelineLoadRun {
 		return cpu;
 	}
 
-	private static final Map<String, Integer> PORTS = new HashMap<>();
+	static final Map<String, Integer> PORTS = new HashMap<>();
 
-	private static URI healthUri(ServerProcess service) {
+	static URI healthUri(ServerProcess service) {
 		return URI.create("http://127.0.0.1:" + PORTS.get(service.name()) + "/actuator/health");
 	}
 
 	/** A service as the local run starts it: its runnable jar, heap and collector. */
-	private static ServerProcess startService(String name, String kafka, String elasticsearch, Path work)
-			throws IOException {
+	static ServerProcess startService(String name, String kafka, String elasticsearch, Path work) throws IOException {
 		Path targetDir = Path.of("services", name, "target").toAbsolutePath();
 		Path jar;
 		try (Stream<Path> files = Files.list(targetDir)) {

@@ -8,19 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.indexer.ReplyIndexer;
-import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.testsupport.TestCorpus;
 
@@ -42,18 +36,11 @@ class RelatedRepliesIT {
 
 	@BeforeAll
 	static void indexTheCorpusAndItsLinks() throws IOException {
+		List<ReplyIndexer.Incoming> replies = new ArrayList<>(CorpusReplies.publicSite());
+		replies.addAll(CorpusReplies.of(TestCorpus.LINKS, PORTAL,
+				List.of("t20240724_6120701.html", "t20240719_6004402.html", "republished.html")));
 		services = new Services(INDEX);
-		ConfigurableApplicationContext app = services.start(SearchApplication.application());
-		search = new SearchClient(Services.port(app));
-		ElasticsearchClient elasticsearch = app.getBean(ElasticsearchClient.class);
-		ReplyIndex index = app.getBean(ReplyIndex.class);
-		index.createOrUpdate();
-		List<ReplyIndexer.Incoming> incoming = new ArrayList<>(CorpusReplies.publicSite());
-		List<ReplyIndexer.Incoming> supplement = CorpusReplies.of(TestCorpus.LINKS, PORTAL,
-				List.of("t20240724_6120701.html", "t20240719_6004402.html", "republished.html"));
-		incoming.addAll(supplement);
-		new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry()).index(incoming);
-		elasticsearch.indices().refresh(r -> r.index(INDEX));
+		search = new SearchClient(Services.port(services.startSearchOver(replies)));
 	}
 
 	@AfterAll

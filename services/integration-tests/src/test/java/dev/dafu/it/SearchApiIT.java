@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.Map;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
@@ -28,19 +26,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.indexer.ReplyIndexer;
-import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Contact;
 import dev.dafu.reply.HandlingResult;
 import dev.dafu.reply.Reply;
 import dev.dafu.reply.ReplyIdentity;
 import dev.dafu.reply.Section;
 import dev.dafu.reply.Submission;
-import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.text.ChineseSegmenter;
 
@@ -58,10 +52,6 @@ class SearchApiIT {
 
 	static SearchClient search;
 
-	static ElasticsearchClient elasticsearch;
-
-	static ReplyIndexer indexer;
-
 	static Reply science;
 
 	static Reply transport;
@@ -70,14 +60,6 @@ class SearchApiIT {
 
 	@BeforeAll
 	static void indexThreeReplies() throws IOException {
-		services = new Services(INDEX);
-		ConfigurableApplicationContext app = services.start(SearchApplication.application());
-		search = new SearchClient(Services.port(app));
-		elasticsearch = app.getBean(ElasticsearchClient.class);
-		ReplyIndex index = app.getBean(ReplyIndex.class);
-		index.createOrUpdate();
-		indexer = new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry());
-
 		science = reply("上海市科学技术委员会", "沪科建复〔2024〕34号", "对市十六届人大二次会议 第0671号代表建议的答复", LocalDate.of(2024, 6, 21),
 				new Submission(Submission.Kind.SUGGESTION, "0671", "市十六届人大二次会议", "关于加快建设具有全球影响力的科技创新中心的建议",
 						List.of("张三")),
@@ -88,11 +70,10 @@ class SearchApiIT {
 		housing = reply("河南省住房和城乡建设厅", "豫建建复字〔2023〕第152号", "关于省政协十三届一次会议第1010号提案的答复", LocalDate.of(2023, 5, 18),
 				new Submission(Submission.Kind.PROPOSAL, "1010", "省政协十三届一次会议", null, List.of("民盟河南省委")), "B",
 				"建设<b>智慧养老</b>服务平台，推进社区嵌入式养老服务设施建设。");
-		ReplyIndexer.Outcome indexed = indexer.index(Stream.of(science, transport, housing)
+		services = new Services(INDEX);
+		search = new SearchClient(Services.port(services.startSearchOver(Stream.of(science, transport, housing)
 			.map(reply -> new ReplyIndexer.Incoming(ENRICHER.enrich(reply), null))
-			.toList());
-		assertThat(indexed.changes()).hasSize(3);
-		elasticsearch.indices().refresh(r -> r.index(INDEX));
+			.toList())));
 	}
 
 	@AfterAll

@@ -14,20 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.indexer.ReplyIndexer;
 import dev.dafu.reply.Reply;
-import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
 import dev.dafu.testsupport.TestCorpus;
 
@@ -57,12 +51,6 @@ class SearchRelevanceIT {
 
 	@BeforeAll
 	static void indexThePublicCorpus() throws IOException {
-		services = new Services(INDEX);
-		ConfigurableApplicationContext app = services.start(SearchApplication.application());
-		search = new SearchClient(Services.port(app));
-		ElasticsearchClient elasticsearch = app.getBean(ElasticsearchClient.class);
-		ReplyIndex index = app.getBean(ReplyIndex.class);
-		index.createOrUpdate();
 		List<ReplyIndexer.Incoming> incoming = new ArrayList<>(CorpusReplies.publicSite());
 		int n = 0;
 		for (JsonNode expected : EXPECTED.get("replies")) {
@@ -73,8 +61,8 @@ class SearchRelevanceIT {
 					"近年来，我委持续" + words + "，" + words + "取得积极成效。下一步，我委将继续" + words + "。");
 			incoming.add(new ReplyIndexer.Incoming(CorpusReplies.ENRICHER.enrich(distractor), null));
 		}
-		new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry()).index(incoming);
-		elasticsearch.indices().refresh(r -> r.index(INDEX));
+		services = new Services(INDEX);
+		search = new SearchClient(Services.port(services.startSearchOver(incoming)));
 	}
 
 	@AfterAll

@@ -10,9 +10,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.dafu.elasticsearch.ReplyIndex;
+import dev.dafu.indexer.ReplyIndexer;
+import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
 
 /**
@@ -44,6 +50,23 @@ final class Services implements AutoCloseable {
 		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
 		this.running.add(context);
 		return context;
+	}
+
+	/**
+	 * Starts the search service over an index that holds {@code replies}, indexed as the
+	 * indexer indexes them and searchable at once.
+	 */
+	ConfigurableApplicationContext startSearchOver(List<ReplyIndexer.Incoming> replies) throws IOException {
+		ConfigurableApplicationContext search = start(SearchApplication.application());
+		ElasticsearchClient elasticsearch = search.getBean(ElasticsearchClient.class);
+		ReplyIndex index = search.getBean(ReplyIndex.class);
+		index.createOrUpdate();
+		ReplyIndexer.Outcome indexed = new ReplyIndexer(elasticsearch, index, new SimpleMeterRegistry()).index(replies);
+		if (indexed.refused() != null) {
+			throw new IllegalStateException(indexed.refused().reason());
+		}
+		elasticsearch.indices().refresh(r -> r.index(this.index));
+		return search;
 	}
 
 	/**

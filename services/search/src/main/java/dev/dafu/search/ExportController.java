@@ -41,24 +41,15 @@ class ExportController {
 			@RequestParam MultiValueMap<String, String> params) throws Exception {
 		String kind = format.toLowerCase(Locale.ROOT);
 		if (!kind.equals("csv") && !kind.equals("jsonl")) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"format must be csv or jsonl, not " + SearchFilters.quoted(format));
+			throw new BadSearchRequestException("format must be csv or jsonl, not " + SearchFilters.quoted(format));
 		}
-		SearchQuery query;
-		SearchFilters filters;
-		ReplySearch.Sort order;
-		try {
-			query = ReplyController.query(q, this.properties);
-			filters = SearchFilters.of(params);
-			order = ReplySearch.Sort.of(sort, query);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		SearchQuery query = ReplyController.query(q, this.properties);
+		SearchFilters filters = SearchFilters.of(params);
+		ReplySearch.Sort order = ReplySearch.Sort.of(sort, query);
 		long count = this.export.count(query, filters);
 		if (count > this.properties.maxExportRows()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the search finds " + count
-					+ " replies and an export holds at most " + this.properties.maxExportRows() + ": narrow it");
+			throw new BadSearchRequestException("the search finds " + count + " replies and an export holds at most "
+					+ this.properties.maxExportRows() + ": narrow it");
 		}
 		if (!this.running.tryAcquire()) {
 			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,

@@ -90,7 +90,7 @@ public enum Facet {
 
 	/**
 	 * {@code value} as the index holds it (enum names upper case).
-	 * @throws IllegalArgumentException when the facet has no such value
+	 * @throws BadSearchRequestException when the facet has no such value
 	 */
 	String checked(String value) {
 		return switch (this) {
@@ -109,7 +109,7 @@ public enum Facet {
 				return name;
 			}
 		}
-		throw new IllegalArgumentException(this.parameter + " must be one of "
+		throw new BadSearchRequestException(this.parameter + " must be one of "
 				+ Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ", not "
 				+ SearchFilters.quoted(value));
 	}
@@ -118,7 +118,7 @@ public enum Facet {
 		if (value.matches("\\d{4}")) {
 			return value;
 		}
-		throw new IllegalArgumentException("year must be four digits, not " + SearchFilters.quoted(value));
+		throw new BadSearchRequestException("year must be four digits, not " + SearchFilters.quoted(value));
 	}
 
 }

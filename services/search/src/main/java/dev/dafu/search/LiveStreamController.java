@@ -34,16 +34,11 @@ class LiveStreamController {
 	@GetMapping(path = "/api/replies/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestParam(required = false) String q, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-		try {
-			ReplyMatcher matcher = new ReplyMatcher(ReplyController.query(q, this.properties), SearchFilters.of(params),
-					this.segmenter);
-			return this.streams.open(matcher, lastEventId)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-						"at most " + this.properties.maxStreams() + " live streams at once: try again later"));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		ReplyMatcher matcher = new ReplyMatcher(ReplyController.query(q, this.properties), SearchFilters.of(params),
+				this.segmenter);
+		return this.streams.open(matcher, lastEventId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+					"at most " + this.properties.maxStreams() + " live streams at once: try again later"));
 	}
 
 }

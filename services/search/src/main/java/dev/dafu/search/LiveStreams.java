@@ -60,7 +60,7 @@ public class LiveStreams {
 	/**
 	 * A stream of the replies {@code matcher} lets through, from after
 	 * {@code lastEventId} (or from now), or empty when {@code maxStreams} are open.
-	 * @throws IllegalArgumentException when {@code lastEventId} is not an id the stream
+	 * @throws BadSearchRequestException when {@code lastEventId} is not an id the stream
 	 * sent
 	 */
 	public Optional<SseEmitter> open(Predicate<Reply> matcher, String lastEventId) {
@@ -80,7 +80,7 @@ public class LiveStreams {
 			gap = true;
 			this.published.subscribe(null, stream);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (BadSearchRequestException ex) {
 			this.slots.release();
 			throw ex;
 		}

@@ -8,12 +8,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A query string the server cannot decode (a malformed percent-encoding, {@code %zz}) is
- * the caller's mistake: it answers 400 with problem details, instead of a stack trace at
+ * A search the caller asked wrongly ({@link BadSearchRequestException}), or a query
+ * string the server cannot decode (a malformed percent-encoding, {@code %zz}), is the
+ * caller's mistake: it answers 400 with problem details, instead of a stack trace at
  * ERROR for every such anonymous request.
  */
 @RestControllerAdvice
 class MalformedRequests {
+
+	@ExceptionHandler(BadSearchRequestException.class)
+	ProblemDetail badSearch(BadSearchRequestException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
 
 	@ExceptionHandler(InvalidParameterException.class)
 	ProblemDetail undecodable(InvalidParameterException ex) {

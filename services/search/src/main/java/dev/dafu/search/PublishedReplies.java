@@ -81,7 +81,7 @@ public class PublishedReplies implements SmartLifecycle {
 	 * events past {@code lastEventId} (none without one).
 	 * @throws MissedEventsException when events past {@code lastEventId} are no longer
 	 * buffered
-	 * @throws IllegalArgumentException when {@code lastEventId} is not a position this
+	 * @throws BadSearchRequestException when {@code lastEventId} is not a position this
 	 * API gave
 	 */
 	public synchronized List<Event> subscribe(String lastEventId, Consumer<Event> listener) {
@@ -244,7 +244,7 @@ public class PublishedReplies implements SmartLifecycle {
 			return offsets;
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException(
+			throw new BadSearchRequestException(
 					"Last-Event-ID is not an event id this stream sent: resume with the id of the last event received");
 		}
 	}

@@ -42,32 +42,26 @@ class ReplyController {
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "10") int facetSize,
 			@RequestParam MultiValueMap<String, String> params) throws IOException {
 		if (size < 1 || size > this.properties.maxPageSize()) {
-			throw badRequest("size must be between 1 and " + this.properties.maxPageSize());
+			throw new BadSearchRequestException("size must be between 1 and " + this.properties.maxPageSize());
 		}
 		if (facetSize < 1 || facetSize > this.properties.maxFacetSize()) {
-			throw badRequest("facetSize must be between 1 and " + this.properties.maxFacetSize());
+			throw new BadSearchRequestException("facetSize must be between 1 and " + this.properties.maxFacetSize());
 		}
 		if (page != null && page < 1) {
-			throw badRequest("page must be 1 or more");
+			throw new BadSearchRequestException("page must be 1 or more");
 		}
 		if (page != null && cursor != null) {
-			throw badRequest("give page or cursor, not both");
+			throw new BadSearchRequestException("give page or cursor, not both");
 		}
 		int number = page == null ? 1 : page;
 		if ((long) number * size > this.properties.maxResultWindow()) {
-			throw badRequest("page × size must not exceed " + this.properties.maxResultWindow()
+			throw new BadSearchRequestException("page × size must not exceed " + this.properties.maxResultWindow()
 					+ "; to read further, follow nextCursor from the first page");
 		}
-		try {
-			SearchQuery query = query(q, this.properties);
-			Sort order = Sort.of(sort, query);
-			List<FieldValue> after = cursor == null ? null : SearchCursor.decode(cursor, order.options().size());
-			return this.search.search(query, SearchFilters.of(params), order, new Paging(number, size, after),
-					facetSize);
-		}
-		catch (IllegalArgumentException ex) {
-			throw badRequest(ex.getMessage());
-		}
+		SearchQuery query = query(q, this.properties);
+		Sort order = Sort.of(sort, query);
+		List<FieldValue> after = cursor == null ? null : SearchCursor.decode(cursor, order.options().size());
+		return this.search.search(query, SearchFilters.of(params), order, new Paging(number, size, after), facetSize);
 	}
 
 	@GetMapping("/{id}")
@@ -84,25 +78,21 @@ class ReplyController {
 	Map<String, List<RelatedReplies.Related>> related(@PathVariable String id,
 			@RequestParam(defaultValue = "10") int size) throws IOException {
 		if (size < 1 || size > this.properties.maxPageSize()) {
-			throw badRequest("size must be between 1 and " + this.properties.maxPageSize());
+			throw new BadSearchRequestException("size must be between 1 and " + this.properties.maxPageSize());
 		}
 		return Map.of("items", this.related.of(reply(id), size));
 	}
 
 	/**
 	 * The query {@code q} says.
-	 * @throws IllegalArgumentException when it is longer than allowed
+	 * @throws BadSearchRequestException when it is longer than allowed
 	 */
 	static SearchQuery query(String q, SearchProperties properties) {
 		if (q != null && q.length() > properties.maxQueryLength()) {
-			throw new IllegalArgumentException(
+			throw new BadSearchRequestException(
 					"q must not be longer than " + properties.maxQueryLength() + " characters");
 		}
 		return SearchQuery.parse(q);
-	}
-
-	private static ResponseStatusException badRequest(String reason) {
-		return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
 	}
 
 }

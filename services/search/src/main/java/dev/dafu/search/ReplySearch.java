@@ -26,6 +26,7 @@ import dev.dafu.reply.CitationCode;
 import dev.dafu.reply.Reply;
 import dev.dafu.search.ReplyPage.FacetValue;
 import dev.dafu.search.ReplyPage.Highlight;
+import dev.dafu.text.ChineseSegmenter;
 
 /**
  * Finds replies: what the user typed ({@link ReplyQueries}), the filters, facets counted
@@ -48,6 +49,11 @@ public class ReplySearch {
 
 	private final ReplyQueries queries;
 
+	/** A search over {@code index}, segmenting queries with {@code segmenter}. */
+	public ReplySearch(ElasticsearchClient client, ReplyIndex index, ChineseSegmenter segmenter) {
+		this(client, index, new ReplyQueries(segmenter));
+	}
+
 	ReplySearch(ElasticsearchClient client, ReplyIndex index, ReplyQueries queries) {
 		this.client = client;
 		this.index = index;
@@ -60,10 +66,33 @@ public class ReplySearch {
 	 */
 	public ReplyPage search(SearchQuery query, SearchFilters filters, Sort sort, Paging paging, int facetSize)
 			throws IOException {
+		SearchRequest request = request(query, filters, sort, paging, facetSize);
+		try {
+			SearchResponse<Reply> response = this.client.search(request, Reply.class);
+			List<Hit<Reply>> hits = response.hits().hits();
+			List<Reply> items = hits.stream().map(Hit::source).toList();
+			String next = hits.size() == paging.size() && !hits.isEmpty()
+					? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
+			return new ReplyPage(response.hits().total().value(), paging.after() == null ? paging.page() : 1,
+					paging.size(), items, highlights(hits), facets(response.aggregations()), next);
+		}
+		catch (ElasticsearchException ex) {
+			if (isMissingIndex(ex)) {
+				return new ReplyPage(0, paging.page(), paging.size(), List.of(), Map.of(), Map.of(), null);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The one Elasticsearch request a search sends: its query, filters, facet counts,
+	 * highlights, sort and page.
+	 */
+	public SearchRequest request(SearchQuery query, SearchFilters filters, Sort sort, Paging paging, int facetSize) {
 		List<SortOptions> sorts = sort.options();
 		List<FieldValue> after = paging.after();
 		Map<Facet, Query> facetFilters = this.queries.facetFilters(filters);
-		SearchRequest request = SearchRequest.of(s -> {
+		return SearchRequest.of(s -> {
 			s.index(this.index.name())
 				.size(paging.size())
 				.trackTotalHits(t -> t.enabled(true))
@@ -95,21 +124,6 @@ public class ReplySearch {
 			}
 			return s;
 		});
-		try {
-			SearchResponse<Reply> response = this.client.search(request, Reply.class);
-			List<Hit<Reply>> hits = response.hits().hits();
-			List<Reply> items = hits.stream().map(Hit::source).toList();
-			String next = hits.size() == paging.size() && !hits.isEmpty()
-					? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
-			return new ReplyPage(response.hits().total().value(), after == null ? paging.page() : 1, paging.size(),
-					items, highlights(hits), facets(response.aggregations()), next);
-		}
-		catch (ElasticsearchException ex) {
-			if (isMissingIndex(ex)) {
-				return new ReplyPage(0, paging.page(), paging.size(), List.of(), Map.of(), Map.of(), null);
-			}
-			throw ex;
-		}
 	}
 
 	public Optional<Reply> find(String id) throws IOException {
@@ -210,7 +224,7 @@ public class ReplySearch {
 		/**
 		 * The sort {@code value} names; without one, relevance for a query with words or
 		 * phrases, else newest.
-		 * @throws IllegalArgumentException for any other value
+		 * @throws BadSearchRequestException for any other value
 		 */
 		public static Sort of(String value, SearchQuery query) {
 			if (value == null || value.isBlank()) {
@@ -220,7 +234,7 @@ public class ReplySearch {
 				return valueOf(value.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
+				throw new BadSearchRequestException(
 						"sort must be relevance, newest or oldest, not " + SearchFilters.quoted(value));
 			}
 		}

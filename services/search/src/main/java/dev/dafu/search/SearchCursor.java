@@ -39,7 +39,7 @@ final class SearchCursor {
 
 	/**
 	 * The sort values {@code cursor} holds.
-	 * @throws IllegalArgumentException when it is not a cursor of {@code sortLength}
+	 * @throws BadSearchRequestException when it is not a cursor of {@code sortLength}
 	 * values this API gave
 	 */
 	static List<FieldValue> decode(String cursor, int sortLength) {
@@ -72,7 +72,7 @@ final class SearchCursor {
 			return values;
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			throw new IllegalArgumentException(
+			throw new BadSearchRequestException(
 					"cursor is not one this API gave for this sort: pass nextCursor of the previous answer as it is");
 		}
 	}

@@ -47,7 +47,7 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 
 	/**
 	 * The filters {@code params} name.
-	 * @throws IllegalArgumentException saying which parameter is wrong and why
+	 * @throws BadSearchRequestException saying which parameter is wrong and why
 	 */
 	public static SearchFilters of(MultiValueMap<String, String> params) {
 		EnumMap<Facet, List<String>> facets = new EnumMap<>(Facet.class);
@@ -64,7 +64,7 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 		LocalDate from = date(params, "from");
 		LocalDate to = date(params, "to");
 		if (from != null && to != null && from.isAfter(to)) {
-			throw new IllegalArgumentException("from must not be after to");
+			throw new BadSearchRequestException("from must not be after to");
 		}
 		return new SearchFilters(facets, values(params, "region"), values(params, "proposer"), values(params, "site"),
 				from, to, withdrawn(params.getFirst("withdrawn")));
@@ -85,7 +85,7 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 			}
 		}
 		if (values.size() > MAX_VALUES) {
-			throw new IllegalArgumentException(name + " takes at most " + MAX_VALUES + " values");
+			throw new BadSearchRequestException(name + " takes at most " + MAX_VALUES + " values");
 		}
 		return values;
 	}
@@ -99,7 +99,7 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(name + " must be a date as yyyy-mm-dd, not " + quoted(value));
+			throw new BadSearchRequestException(name + " must be a date as yyyy-mm-dd, not " + quoted(value));
 		}
 	}
 
@@ -112,7 +112,7 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 			case "exclude", "false" -> Withdrawn.EXCLUDE;
 			case "only" -> Withdrawn.ONLY;
 			default ->
-				throw new IllegalArgumentException("withdrawn must be include, exclude or only, not " + quoted(value));
+				throw new BadSearchRequestException("withdrawn must be include, exclude or only, not " + quoted(value));
 		};
 	}
 

@@ -2,12 +2,10 @@ package dev.dafu.search;
 
 import java.io.IOException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Counts for charts, filtered like a search. */
 @RestController
@@ -26,15 +24,9 @@ class StatsController {
 	ReplyStatistics.Stats stats(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int top,
 			@RequestParam MultiValueMap<String, String> params) throws IOException {
 		if (top < 1 || top > this.properties.maxFacetSize()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"top must be between 1 and " + this.properties.maxFacetSize());
+			throw new BadSearchRequestException("top must be between 1 and " + this.properties.maxFacetSize());
 		}
-		try {
-			return this.statistics.of(ReplyController.query(q, this.properties), SearchFilters.of(params), top);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		return this.statistics.of(ReplyController.query(q, this.properties), SearchFilters.of(params), top);
 	}
 
 }

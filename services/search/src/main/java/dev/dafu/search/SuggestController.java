@@ -2,11 +2,9 @@ package dev.dafu.search;
 
 import java.io.IOException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Completions as the user types. */
 @RestController
@@ -27,12 +25,10 @@ class SuggestController {
 	Suggestions.Suggested suggest(@RequestParam(required = false) String q, @RequestParam(defaultValue = "8") int size)
 			throws IOException {
 		if (size < 1 || size > MAX_SUGGESTIONS) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_SUGGESTIONS);
+			throw new BadSearchRequestException("size must be between 1 and " + MAX_SUGGESTIONS);
 		}
-		if (q != null && q.length() > this.properties.maxQueryLength()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"q must not be longer than " + this.properties.maxQueryLength() + " characters");
-		}
+		// The same limit on what was typed as a search has.
+		ReplyController.query(q, this.properties);
 		return this.suggestions.of(q, size);
 	}
 

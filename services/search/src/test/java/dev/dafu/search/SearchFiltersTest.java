@@ -1,7 +1,7 @@
 package dev.dafu.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.LocalDate;
 
@@ -36,15 +36,20 @@ class SearchFiltersTest {
 
 	@Test
 	void wrongValuesSayWhatIsAllowed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.of(params("kind", "petition")))
+		assertThatExceptionOfType(BadSearchRequestException.class)
+			.isThrownBy(() -> SearchFilters.of(params("kind", "petition")))
 			.withMessage("kind must be one of SUGGESTION, PROPOSAL, not \"petition\"");
-		assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.of(params("year", "24")))
+		assertThatExceptionOfType(BadSearchRequestException.class)
+			.isThrownBy(() -> SearchFilters.of(params("year", "24")))
 			.withMessageContaining("year must be four digits");
-		assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.of(params("from", "yesterday")))
+		assertThatExceptionOfType(BadSearchRequestException.class)
+			.isThrownBy(() -> SearchFilters.of(params("from", "yesterday")))
 			.withMessageContaining("from must be a date as yyyy-mm-dd");
-		assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.of(params("withdrawn", "maybe")))
+		assertThatExceptionOfType(BadSearchRequestException.class)
+			.isThrownBy(() -> SearchFilters.of(params("withdrawn", "maybe")))
 			.withMessageContaining("withdrawn must be include, exclude or only");
-		assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.of(params("issuer", "a,".repeat(51))))
+		assertThatExceptionOfType(BadSearchRequestException.class)
+			.isThrownBy(() -> SearchFilters.of(params("issuer", "a,".repeat(51))))
 			.withMessage("issuer takes at most 50 values");
 	}
 
@@ -53,7 +58,7 @@ class SearchFiltersTest {
 		MultiValueMap<String, String> params = params("from", "2024-06-01");
 		params.add("to", "2024-01-01");
 
-		assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.of(params))
+		assertThatExceptionOfType(BadSearchRequestException.class).isThrownBy(() -> SearchFilters.of(params))
 			.withMessage("from must not be after to");
 	}
 
