@@ -84,7 +84,13 @@ public class LiveStreams {
 			this.slots.release();
 			throw ex;
 		}
-		missed.forEach(queue::offer);
+		if (missed.size() > queue.remainingCapacity()) {
+			// More than a stream holds: the client searches again instead.
+			gap = true;
+		}
+		else {
+			missed.forEach(queue::offer);
+		}
 		boolean missedEvents = gap;
 		emitter.onCompletion(stream::close);
 		emitter.onTimeout(stream::close);

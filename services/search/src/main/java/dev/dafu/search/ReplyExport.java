@@ -177,9 +177,8 @@ public class ReplyExport {
 	}
 
 	private Query query(SearchQuery query, SearchFilters filters) {
-		List<Query> filter = new ArrayList<>(this.queries.filters(filters));
-		filter.addAll(this.queries.facetFilters(filters).values());
-		return Query.of(q -> q.bool(b -> b.must(this.queries.matching(query)).filter(filter)));
+		return Query
+			.of(q -> q.bool(b -> b.must(this.queries.matching(query)).filter(this.queries.allFilters(filters))));
 	}
 
 	/** {@code cell} as written, after an apostrophe when a spreadsheet would run it. */

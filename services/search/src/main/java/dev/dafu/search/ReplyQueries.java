@@ -100,6 +100,13 @@ final class ReplyQueries {
 		return queries;
 	}
 
+	/** Every filter, the facets' included: what statistics and exports apply. */
+	List<Query> allFilters(SearchFilters filters) {
+		List<Query> all = new ArrayList<>(filters(filters));
+		all.addAll(facetFilters(filters).values());
+		return all;
+	}
+
 	/** The filter of each facet a value was chosen for. */
 	Map<Facet, Query> facetFilters(SearchFilters filters) {
 		Map<Facet, Query> queries = new EnumMap<>(Facet.class);

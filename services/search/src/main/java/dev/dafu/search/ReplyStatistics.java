@@ -1,7 +1,6 @@
 package dev.dafu.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ public class ReplyStatistics {
 
 	/** The counts, each listing its {@code top} commonest values (years: every one). */
 	public Stats of(SearchQuery query, SearchFilters filters, int top) throws IOException {
-		List<Query> filter = new ArrayList<>(this.queries.filters(filters));
-		filter.addAll(this.queries.facetFilters(filters).values());
+		List<Query> filter = this.queries.allFilters(filters);
 		try {
 			var response = this.client.search(s -> {
 				s.index(this.index.name())

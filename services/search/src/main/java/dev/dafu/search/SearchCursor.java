@@ -47,7 +47,7 @@ final class SearchCursor {
 			if (cursor.length() > MAX_LENGTH) {
 				throw new IllegalArgumentException();
 			}
-			JsonNode array = JSON.readTree(Base64.getUrlDecoder().decode(cursor).clone());
+			JsonNode array = JSON.readTree(Base64.getUrlDecoder().decode(cursor));
 			if (!array.isArray() || array.size() != sortLength) {
 				throw new IllegalArgumentException();
 			}
