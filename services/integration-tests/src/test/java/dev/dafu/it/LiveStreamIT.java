@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.dafu.enricher.ReplyEnricher;
+import dev.dafu.indexer.IndexerApplication;
 import dev.dafu.indexer.ReplyChange;
 import dev.dafu.indexer.ReplyEvents;
 import dev.dafu.reply.Reply;
@@ -42,18 +45,28 @@ import dev.dafu.reply.Submission;
 import dev.dafu.search.PublishedReplies;
 import dev.dafu.search.SearchApplication;
 import dev.dafu.testsupport.RealServers;
+import dev.dafu.text.ChineseSegmenter;
 
 /**
- * {@code GET /api/replies/stream} against a real broker: a client connected before a
- * reply is announced receives it, filtered like a search, with heartbeats while nothing
- * happens, and resumes after its last event on reconnecting.
+ * {@code GET /api/replies/stream} against a real broker, with an indexer of its own
+ * announcing on the stream's topic (made with two partitions, which the indexer grows to
+ * its three: the stream hears the new one too): a client connected before a reply is
+ * indexed and announced receives it, filtered like a search, with heartbeats while
+ * nothing happens, and resumes after its last event on reconnecting.
  */
 @ExtendWith(RealServers.class)
 class LiveStreamIT {
 
 	private static final String TOPIC = "it-live-stream";
 
+	/**
+	 * What the test's own indexer consumes: enriched replies, as the enricher sends them.
+	 */
+	private static final String ENRICHED = "it-live-stream.replies.enriched";
+
 	private static final String RESUMING = "上海市民政局（续传）";
+
+	private static final ReplyEnricher ENRICHER = new ReplyEnricher(new ChineseSegmenter());
 
 	static Services services;
 
@@ -69,11 +82,16 @@ class LiveStreamIT {
 	static void start() throws Exception {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
+			admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(ENRICHED, 1, (short) 1)))
+				.all()
+				.get();
 		}
 		services = new Services("replies-live-stream-it");
 		ConfigurableApplicationContext app = services.start(SearchApplication.application(),
 				"--dafu.search.events-topic=" + TOPIC, "--dafu.search.stream-heartbeat=1s");
+		services.start(IndexerApplication.application(),
+				"--spring.cloud.stream.bindings.indexReply-in-0.destination=" + ENRICHED,
+				"--dafu.indexer.events-topic=" + TOPIC);
 		json = app.getBean(JsonMapper.class);
 		PublishedReplies published = app.getBean(PublishedReplies.class);
 		await().atMost(Duration.ofSeconds(30)).until(published::hearing);
@@ -105,6 +123,19 @@ class LiveStreamIT {
 			assertThat(heard.name()).isEqualTo(ReplyEvents.UPDATED);
 			assertThat(heard.data()).contains(proposal.id()).doesNotContain(suggestion.id());
 			assertThat(heard.id()).matches("\\d+:\\d+(\\.\\d+:\\d+)*");
+		}
+	}
+
+	@Test
+	void aReplyTheIndexerIndexesAfterTheClientConnectedReachesItAsCreated() throws Exception {
+		Reply reply = reply("301", Submission.Kind.SUGGESTION, "上海市民政局（实时）");
+		try (Events events = open("?issuer=" + URLEncoder.encode(reply.issuer(), StandardCharsets.UTF_8), null)) {
+			producer.send(new ProducerRecord<>(ENRICHED, reply.id(), json.writeValueAsBytes(ENRICHER.enrich(reply))))
+				.get();
+
+			Event heard = events.nextEvent();
+			assertThat(heard.name()).isEqualTo(ReplyEvents.CREATED);
+			assertThat(json.readTree(heard.data()).get("id").asString()).isEqualTo(reply.id());
 		}
 	}
 

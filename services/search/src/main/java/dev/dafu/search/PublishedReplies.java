@@ -45,6 +45,9 @@ public class PublishedReplies implements SmartLifecycle {
 
 	private static final Duration RETRY = Duration.ofSeconds(5);
 
+	/** How often it looks whether the topic has grown partitions. */
+	private static final Duration NEW_PARTITIONS = Duration.ofSeconds(10);
+
 	private final Map<String, Object> config;
 
 	private final String topic;
@@ -121,6 +124,8 @@ public class PublishedReplies implements SmartLifecycle {
 		Map<String, Object> groupless = new HashMap<>(this.config);
 		groupless.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		groupless.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// Fresh enough to see partitions added to the topic.
+		groupless.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) NEW_PARTITIONS.toMillis());
 		this.consumer = new KafkaConsumer<>(groupless, new StringDeserializer(), new ByteArrayDeserializer());
 		this.thread = new Thread(this::run, "published-replies");
 		this.thread.setDaemon(true);
@@ -155,9 +160,14 @@ public class PublishedReplies implements SmartLifecycle {
 			while (this.running && !assign(consumer)) {
 				Thread.sleep(RETRY.toMillis());
 			}
+			long lookedForPartitions = System.nanoTime();
 			while (this.running) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
 					heard(record);
+				}
+				if (System.nanoTime() - lookedForPartitions > NEW_PARTITIONS.toNanos()) {
+					assign(consumer);
+					lookedForPartitions = System.nanoTime();
 				}
 			}
 		}
@@ -172,19 +182,32 @@ public class PublishedReplies implements SmartLifecycle {
 		}
 	}
 
-	/** Assigns every partition of the topic from its end; false while it has none. */
+	/**
+	 * Assigns every partition of the topic: those of its start from their end, those
+	 * added later (the topic grew) from their beginning, as all they hold came after.
+	 * False while the topic has none.
+	 */
 	private boolean assign(KafkaConsumer<String, byte[]> consumer) {
 		List<TopicPartition> partitions = consumer.partitionsFor(this.topic, Duration.ofSeconds(30))
 			.stream()
 			.map(info -> new TopicPartition(this.topic, info.partition()))
 			.toList();
-		if (partitions.isEmpty()) {
-			return false;
+		boolean first = consumer.assignment().isEmpty();
+		List<TopicPartition> added = partitions.stream()
+			.filter(partition -> !consumer.assignment().contains(partition))
+			.toList();
+		if (added.isEmpty()) {
+			return !partitions.isEmpty();
 		}
 		consumer.assign(partitions);
-		consumer.seekToEnd(partitions);
+		if (first) {
+			consumer.seekToEnd(added);
+		}
+		else {
+			consumer.seekToBeginning(added);
+		}
 		synchronized (this) {
-			for (TopicPartition partition : partitions) {
+			for (TopicPartition partition : added) {
 				this.next.put(partition.partition(), consumer.position(partition));
 			}
 		}
