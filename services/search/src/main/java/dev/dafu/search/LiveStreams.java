@@ -3,7 +3,6 @@ package dev.dafu.search;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -70,33 +69,34 @@ public class LiveStreams {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
 		BlockingQueue<Event> queue = new LinkedBlockingQueue<>(QUEUE);
 		Stream stream = new Stream(emitter, queue, matcher);
-		List<Event> missed;
-		boolean gap = false;
+		boolean missedEvents;
 		try {
-			missed = this.published.subscribe(lastEventId, stream);
-		}
-		catch (PublishedReplies.MissedEventsException ex) {
-			missed = List.of();
-			gap = true;
-			this.published.subscribe(null, stream);
+			missedEvents = !resumed(lastEventId, stream);
 		}
 		catch (BadSearchRequestException ex) {
 			this.slots.release();
 			throw ex;
 		}
-		if (missed.size() > queue.remainingCapacity()) {
-			// More than a stream holds: the client searches again instead.
-			gap = true;
-		}
-		else {
-			missed.forEach(queue::offer);
-		}
-		boolean missedEvents = gap;
 		emitter.onCompletion(stream::close);
 		emitter.onTimeout(stream::close);
 		emitter.onError(error -> stream.close());
 		this.senders.execute(() -> stream.send(missedEvents));
 		return Optional.of(emitter);
+	}
+
+	/**
+	 * Subscribes {@code stream} from after {@code lastEventId}, or, when that cannot be
+	 * replayed, from now: false then.
+	 */
+	private boolean resumed(String lastEventId, Stream stream) {
+		try {
+			this.published.subscribe(lastEventId, QUEUE, stream);
+			return true;
+		}
+		catch (PublishedReplies.MissedEventsException ex) {
+			this.published.subscribe(null, QUEUE, stream);
+			return false;
+		}
 	}
 
 	/** One client's stream. */

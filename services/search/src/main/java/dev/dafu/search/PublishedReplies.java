@@ -80,14 +80,15 @@ public class PublishedReplies implements SmartLifecycle {
 	}
 
 	/**
-	 * Registers {@code listener} for every event from now, and answers the buffered
-	 * events past {@code lastEventId} (none without one).
+	 * Hands {@code listener} the buffered events past {@code lastEventId} (none without
+	 * one), then registers it for every event from now: one step, so no event comes
+	 * before one it missed.
 	 * @throws MissedEventsException when events past {@code lastEventId} are no longer
-	 * buffered
+	 * buffered, or are more than {@code most}
 	 * @throws BadSearchRequestException when {@code lastEventId} is not a position this
 	 * API gave
 	 */
-	public synchronized List<Event> subscribe(String lastEventId, Consumer<Event> listener) {
+	public synchronized void subscribe(String lastEventId, int most, Consumer<Event> listener) {
 		List<Event> missed = new ArrayList<>();
 		if (lastEventId != null && !lastEventId.isBlank()) {
 			Map<Integer, Long> from = parse(lastEventId);
@@ -104,9 +105,12 @@ public class PublishedReplies implements SmartLifecycle {
 					missed.add(event);
 				}
 			}
+			if (missed.size() > most) {
+				throw new MissedEventsException();
+			}
 		}
+		missed.forEach(listener);
 		this.listeners.add(listener);
-		return missed;
 	}
 
 	/** Whether it hears the topic yet: false until the topic exists and is assigned. */
@@ -290,7 +294,7 @@ public class PublishedReplies implements SmartLifecycle {
 	public static class MissedEventsException extends RuntimeException {
 
 		MissedEventsException() {
-			super("events since Last-Event-ID are no longer held: search again, then follow the stream");
+			super("the events since Last-Event-ID are no longer held, or more than a stream replays: search again, then follow the stream");
 		}
 
 	}
