@@ -44,6 +44,7 @@ import dev.dafu.reply.Reply;
 import dev.dafu.reply.ReplyIdentity;
 import dev.dafu.reply.Submission;
 import dev.dafu.search.ReplySearch;
+import dev.dafu.search.ReplySummary;
 import dev.dafu.search.SearchFilters;
 import dev.dafu.search.SearchQuery;
 import dev.dafu.text.ChineseSegmenter;
@@ -259,7 +260,7 @@ public final class SearchLoadRun {
 						}
 					}
 					else {
-						client.search(requests.get(which), Reply.class);
+						client.search(requests.get(which), ReplySummary.class);
 					}
 					latencies.get(viaApi ? "api" : "direct").add((System.nanoTime() - due) / 1_000_000);
 				}

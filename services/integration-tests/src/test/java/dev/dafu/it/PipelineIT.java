@@ -162,7 +162,8 @@ class PipelineIT {
 			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
 				JsonNode items = search.search(phrase, 1, 10).get("items");
 				assertThat(items).as(phrase).hasSize(1);
-				JsonNode enrichment = items.get(0).get("enrichment");
+				JsonNode reply = search.reply(items.get(0).get("id").asText());
+				JsonNode enrichment = reply.get("enrichment");
 				assertThat(enrichment).as(phrase).isNotNull();
 				assertThat(enrichment.get("version").asText()).isNotBlank();
 				assertThat(enrichment.get("submissionKey").asText())
@@ -173,6 +174,11 @@ class PipelineIT {
 				assertThat(enrichment.get("entities").get("organizations").toString())
 					.contains(expected.get("issuer").asText());
 				assertThat(enrichment.get("level").asText()).isIn("NATIONAL", "PROVINCE", "CITY");
+				JsonNode listed = items.get(0).get("enrichment");
+				for (String field : List.of("summary", "keywords", "topics", "level", "submissionKey")) {
+					assertThat(listed.get(field)).as("the list shows " + field).isEqualTo(enrichment.get(field));
+				}
+				assertThat(listed.has("entities")).as("a list leaves out the entities").isFalse();
 				assertThat(items.get(0).get("submission").get("subject").asText())
 					.isEqualTo(expected.get("submission").get("subject").asText());
 			});

@@ -31,6 +31,11 @@ final class SearchClient {
 				200);
 	}
 
+	/** The whole reply {@code id}, as {@code /api/replies/{id}} serves it. */
+	JsonNode reply(String id) {
+		return json(get("/api/replies/" + URLEncoder.encode(id, StandardCharsets.UTF_8)), 200);
+	}
+
 	HttpResponse<String> get(String pathAndQuery) {
 		try {
 			return this.http.send(HttpRequest.newBuilder(this.base.resolve(pathAndQuery)).build(),

@@ -112,7 +112,7 @@ class VariedSiteIT {
 			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
 				JsonNode result = search.search(phrase, 1, 10);
 				assertThat(result.get("total").asLong()).as(phrase).isEqualTo(1);
-				JsonNode hit = result.get("items").get(0);
+				JsonNode hit = search.reply(result.get("items").get(0).get("id").asText());
 				String pattern = expected.get("pattern").asText();
 				assertThat(hit.get("title").asText()).as(pattern).isEqualTo(expected.get("title").asText());
 				assertThat(hit.get("issuer").asText()).as(pattern).isEqualTo(expected.get("issuer").asText());

@@ -70,10 +70,10 @@ public class RelatedReplies {
 		var response = this.client.search(
 				s -> s.index(this.index.name())
 					.size(size - related.size())
-					.source(src -> src.filter(f -> f.excludes(ReplySearch.INTERNAL_FIELDS)))
+					.source(src -> src.filter(f -> f.includes(ReplySummary.SOURCE_FIELDS)))
 					.query(q -> q.bool(b -> b.must(query).mustNot(n -> n.ids(i -> i.values(List.copyOf(seen)))))),
-				Reply.class);
-		for (Hit<Reply> hit : response.hits().hits()) {
+				ReplySummary.class);
+		for (Hit<ReplySummary> hit : response.hits().hits()) {
 			if (seen.add(hit.id())) {
 				related.add(new Related(relation, hit.source()));
 			}
@@ -96,9 +96,9 @@ public class RelatedReplies {
 
 	/**
 	 * @param relation how it is related
-	 * @param reply the related reply
+	 * @param reply the related reply, as a list shows it
 	 */
-	public record Related(Relation relation, Reply reply) {
+	public record Related(Relation relation, ReplySummary reply) {
 	}
 
 }

@@ -5,15 +5,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.dafu.reply.Reply;
-
 /**
  * One page of search results.
  *
  * @param total how many replies match in all
  * @param page the 1-based page number (1 for a page read by cursor)
  * @param size the page size asked for
- * @param items the replies on this page
+ * @param items the replies on this page, as a list shows them
  * @param highlights for each reply on the page (by id) that has them, the fragments of
  * its title and body where the query matched: HTML-escaped text whose only markup is
  * {@code <mark>…</mark>}
@@ -21,7 +19,7 @@ import dev.dafu.reply.Reply;
  * every filter but the facet's own, so choosing one value still shows the others
  * @param nextCursor the cursor of the next page, absent on the last one
  */
-public record ReplyPage(long total, int page, int size, List<Reply> items, Map<String, Highlight> highlights,
+public record ReplyPage(long total, int page, int size, List<ReplySummary> items, Map<String, Highlight> highlights,
 		Map<String, List<FacetValue>> facets, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
 
 	/**

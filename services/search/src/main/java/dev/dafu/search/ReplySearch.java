@@ -68,9 +68,9 @@ public class ReplySearch {
 			throws IOException {
 		SearchRequest request = request(query, filters, sort, paging, facetSize);
 		try {
-			SearchResponse<Reply> response = this.client.search(request, Reply.class);
-			List<Hit<Reply>> hits = response.hits().hits();
-			List<Reply> items = hits.stream().map(Hit::source).toList();
+			SearchResponse<ReplySummary> response = this.client.search(request, ReplySummary.class);
+			List<Hit<ReplySummary>> hits = response.hits().hits();
+			List<ReplySummary> items = hits.stream().map(Hit::source).toList();
 			String next = hits.size() == paging.size() && !hits.isEmpty()
 					? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
 			return new ReplyPage(response.hits().total().value(), paging.after() == null ? paging.page() : 1,
@@ -96,7 +96,7 @@ public class ReplySearch {
 			s.index(this.index.name())
 				.size(paging.size())
 				.trackTotalHits(t -> t.enabled(true))
-				.source(src -> src.filter(f -> f.excludes(INTERNAL_FIELDS)))
+				.source(src -> src.filter(f -> f.includes(ReplySummary.SOURCE_FIELDS)))
 				.query(q -> q.bool(b -> b.must(this.queries.matching(query)).filter(this.queries.filters(filters))))
 				.sort(sorts);
 			if (after != null) {
@@ -190,9 +190,9 @@ public class ReplySearch {
 		return facets;
 	}
 
-	private static Map<String, Highlight> highlights(List<Hit<Reply>> hits) {
+	private static Map<String, Highlight> highlights(List<Hit<ReplySummary>> hits) {
 		Map<String, Highlight> highlights = new LinkedHashMap<>();
-		for (Hit<Reply> hit : hits) {
+		for (Hit<ReplySummary> hit : hits) {
 			Map<String, List<String>> marked = hit.highlight();
 			if (marked == null || marked.isEmpty()) {
 				continue;
