@@ -128,7 +128,7 @@ public final class LocalRun {
 		URI search = services.get(1).uri("/");
 		say("");
 		say("Dafu is running (" + Duration.between(begin, Instant.now()).toSeconds() + " s).");
-		say("  Search UI:   " + search);
+		say("  Search:      " + search.resolve("/search?q=") + "科技创新");
 		say("  Search API:  " + search.resolve("/api/replies?q=") + "科技创新");
 		say("  Crawler:     " + services.get(4).uri("/") + " (the operator page: sites, crawls, crawl now)");
 		say("  Demo sites:  " + demoSite.baseUri() + "/ and " + variedSite.baseUri() + "/ (layouts, files, scripts)");

@@ -43,7 +43,7 @@ class ExportController {
 		if (!kind.equals("csv") && !kind.equals("jsonl")) {
 			throw new BadSearchRequestException("format must be csv or jsonl, not " + SearchFilters.quoted(format));
 		}
-		SearchQuery query = ReplyController.query(q, this.properties);
+		SearchQuery query = SearchParameters.query(q, this.properties);
 		SearchFilters filters = SearchFilters.of(params);
 		ReplySearch.Sort order = ReplySearch.Sort.of(sort, query);
 		long count = this.export.count(query, filters);

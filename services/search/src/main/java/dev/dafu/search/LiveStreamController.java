@@ -34,7 +34,7 @@ class LiveStreamController {
 	@GetMapping(path = "/api/replies/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestParam(required = false) String q, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-		ReplyMatcher matcher = new ReplyMatcher(ReplyController.query(q, this.properties), SearchFilters.of(params),
+		ReplyMatcher matcher = new ReplyMatcher(SearchParameters.query(q, this.properties), SearchFilters.of(params),
 				this.segmenter);
 		return this.streams.open(matcher, lastEventId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,

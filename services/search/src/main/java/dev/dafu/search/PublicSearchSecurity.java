@@ -8,21 +8,35 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Search is for everyone: the UI and the read-only API answer GET without credentials;
- * other methods are refused. The UI may load only its own scripts and styles, so page
- * content shown in it can never run as code. Everything else on this service is the
- * operator's.
+ * Search is for everyone: the pages and the read-only API answer GET without credentials;
+ * other methods are refused. The pages may load only this service's own scripts and
+ * styles, none inline, so page content shown in them can never run as code. Everything
+ * else on this service is the operator's.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicSearchSecurity {
 
+	/**
+	 * Scripts, styles, images and connections from this service only, none inline, no
+	 * plugins, no framing, forms sent only here.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain publicSearch(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/", "/index.html", "/dafu.js", "/dafu.css", "/api/**", "/v3/api-docs", "/error")
-			.authorizeHttpRequests(
-					requests -> requests.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'")))
+		return http
+			.securityMatcher("/", "/search", "/replies/**", "/cite/**", "/dafu.css", "/pages.js", "/api/**",
+					"/v3/api-docs", "/error")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD)
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.csrf(csrf -> csrf.disable())
 			.build();
 	}

@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
-
 import dev.dafu.reply.Reply;
-import dev.dafu.search.ReplySearch.Paging;
-import dev.dafu.search.ReplySearch.Sort;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -41,27 +37,8 @@ class ReplyController {
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "10") int facetSize,
 			@RequestParam MultiValueMap<String, String> params) throws IOException {
-		if (size < 1 || size > this.properties.maxPageSize()) {
-			throw new BadSearchRequestException("size must be between 1 and " + this.properties.maxPageSize());
-		}
-		if (facetSize < 1 || facetSize > this.properties.maxFacetSize()) {
-			throw new BadSearchRequestException("facetSize must be between 1 and " + this.properties.maxFacetSize());
-		}
-		if (page != null && page < 1) {
-			throw new BadSearchRequestException("page must be 1 or more");
-		}
-		if (page != null && cursor != null) {
-			throw new BadSearchRequestException("give page or cursor, not both");
-		}
-		int number = page == null ? 1 : page;
-		if ((long) number * size > this.properties.maxResultWindow()) {
-			throw new BadSearchRequestException("page × size must not exceed " + this.properties.maxResultWindow()
-					+ "; to read further, follow nextCursor from the first page");
-		}
-		SearchQuery query = query(q, this.properties);
-		Sort order = Sort.of(sort, query);
-		List<FieldValue> after = cursor == null ? null : SearchCursor.decode(cursor, order.options().size());
-		return this.search.search(query, SearchFilters.of(params), order, new Paging(number, size, after), facetSize);
+		SearchParameters asked = SearchParameters.of(q, page, size, sort, cursor, facetSize, params, this.properties);
+		return this.search.search(asked.query(), asked.filters(), asked.sort(), asked.paging(), asked.facetSize());
 	}
 
 	@GetMapping("/{id}")
@@ -81,18 +58,6 @@ class ReplyController {
 			throw new BadSearchRequestException("size must be between 1 and " + this.properties.maxPageSize());
 		}
 		return Map.of("items", this.related.of(reply(id), size));
-	}
-
-	/**
-	 * The query {@code q} says.
-	 * @throws BadSearchRequestException when it is longer than allowed
-	 */
-	static SearchQuery query(String q, SearchProperties properties) {
-		if (q != null && q.length() > properties.maxQueryLength()) {
-			throw new BadSearchRequestException(
-					"q must not be longer than " + properties.maxQueryLength() + " characters");
-		}
-		return SearchQuery.parse(q);
 	}
 
 }

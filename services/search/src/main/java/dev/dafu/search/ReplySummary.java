@@ -16,8 +16,8 @@ import dev.dafu.reply.Submission;
 /**
  * A reply as a list shows it: the fields of the whole reply ({@code /api/replies/{id}})
  * that tell one result from another, under the same names, without its body, sections,
- * contact, metadata and entities. A page of twenty whole replies is over 150 KB; of
- * these, a tenth of that.
+ * contact, metadata and entities. A page of twenty whole replies is about 150 KB; of
+ * these, about 30 KB.
  *
  * @param id the reply's id
  * @param title its title as printed

@@ -26,7 +26,7 @@ class StatsController {
 		if (top < 1 || top > this.properties.maxFacetSize()) {
 			throw new BadSearchRequestException("top must be between 1 and " + this.properties.maxFacetSize());
 		}
-		return this.statistics.of(ReplyController.query(q, this.properties), SearchFilters.of(params), top);
+		return this.statistics.of(SearchParameters.query(q, this.properties), SearchFilters.of(params), top);
 	}
 
 }

@@ -28,7 +28,7 @@ class SuggestController {
 			throw new BadSearchRequestException("size must be between 1 and " + MAX_SUGGESTIONS);
 		}
 		// The same limit on what was typed as a search has.
-		ReplyController.query(q, this.properties);
+		SearchParameters.query(q, this.properties);
 		return this.suggestions.of(q, size);
 	}
 

@@ -1,0 +1,136 @@
+package dev.dafu.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The links of a search page, each the page's own query string changed in one way: a
+ * filter value chosen or let go (several values of one filter may be chosen at once),
+ * another sort, another page. Choosing a filter or a sort goes back to the first page.
+ */
+public final class SearchLinks {
+
+	/**
+	 * Parameters no link carries on: the page, and the language (a cookie remembers it).
+	 */
+	private static final Set<String> DROPPED = Set.of("page", "cursor", "lang");
+
+	private final MultiValueMap<String, String> params;
+
+	/** The links of the page {@code params} asked for. */
+	public SearchLinks(MultiValueMap<String, String> params) {
+		this.params = new LinkedMultiValueMap<>();
+		params.forEach((name, values) -> {
+			for (String value : values) {
+				if (value != null && !value.isBlank()) {
+					this.params.add(name, value);
+				}
+			}
+		});
+	}
+
+	/** Whether {@code value} is chosen for the filter {@code name}. */
+	public boolean chosen(String name, String value) {
+		return values(name).contains(value);
+	}
+
+	/** The values chosen for the filter {@code name}, each once. */
+	public Set<String> values(String name) {
+		Set<String> values = new LinkedHashSet<>();
+		for (String value : this.params.getOrDefault(name, List.of())) {
+			for (String part : value.split("[,，]")) {
+				if (!part.isBlank()) {
+					values.add(part.strip());
+				}
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * The values chosen for the filter {@code name}, comma-separated as a form field
+	 * shows them.
+	 */
+	public String joined(String name) {
+		return String.join(",", values(name));
+	}
+
+	/**
+	 * This search with {@code value} of the filter {@code name} chosen, or let go if it
+	 * was.
+	 */
+	public String toggled(String name, String value) {
+		Set<String> values = values(name);
+		if (!values.remove(value)) {
+			values.add(value);
+		}
+		MultiValueMap<String, String> changed = withoutPaging();
+		changed.put(name, new ArrayList<>(values));
+		return link(changed);
+	}
+
+	/** This search without any value of the filter {@code name}. */
+	public String without(String name) {
+		MultiValueMap<String, String> changed = withoutPaging();
+		changed.remove(name);
+		return link(changed);
+	}
+
+	/** This search in {@code sort}'s order. */
+	public String sorted(String sort) {
+		MultiValueMap<String, String> changed = withoutPaging();
+		changed.set("sort", sort);
+		return link(changed);
+	}
+
+	/** Page {@code page} of this search. */
+	public String page(int page) {
+		MultiValueMap<String, String> changed = withoutPaging();
+		if (page > 1) {
+			changed.set("page", Integer.toString(page));
+		}
+		return link(changed);
+	}
+
+	/** The same search in the API: {@code /api/replies}, or another path of it. */
+	public String api(String path) {
+		return link(path, this.params);
+	}
+
+	private MultiValueMap<String, String> withoutPaging() {
+		MultiValueMap<String, String> copy = new LinkedMultiValueMap<>();
+		this.params.forEach((name, values) -> {
+			if (!DROPPED.contains(name)) {
+				copy.put(name, new ArrayList<>(values));
+			}
+		});
+		return copy;
+	}
+
+	private static String link(MultiValueMap<String, String> params) {
+		return link("/search", params);
+	}
+
+	private static String link(String path, MultiValueMap<String, String> params) {
+		StringJoiner query = new StringJoiner("&", path + "?", "").setEmptyValue(path);
+		params.forEach((name, values) -> {
+			for (String value : values) {
+				query.add(encoded(name) + "=" + encoded(value));
+			}
+		});
+		return query.toString();
+	}
+
+	private static String encoded(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
