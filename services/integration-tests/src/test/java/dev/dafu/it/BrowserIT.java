@@ -1,6 +1,7 @@
 package dev.dafu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,8 +9,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +36,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
+import dev.dafu.indexer.ReplyChange;
+import dev.dafu.indexer.ReplyEvents;
+import dev.dafu.reply.Reply;
+import dev.dafu.reply.Submission;
+import dev.dafu.search.PublishedReplies;
 import dev.dafu.testsupport.RealServers;
 
 /**
@@ -43,7 +61,14 @@ class BrowserIT {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+	/**
+	 * Where the test announces replies, as the indexer does on {@code replies.published}.
+	 */
+	private static final String EVENTS = "it-browser-live";
+
 	static Services services;
+
+	static JsonMapper json;
 
 	static URI base;
 
@@ -52,15 +77,23 @@ class BrowserIT {
 	static Path profile;
 
 	@BeforeAll
-	static void start() throws IOException {
+	static void start() throws Exception {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && "required".equals(System.getenv("DAFU_BROWSER_TESTS"))) {
 			throw new IllegalStateException("DAFU_BROWSER_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER
 					+ " is missing: apt-get install chromium chromium-driver");
 		}
 		Assumptions.assumeTrue(installed, "no Chromium: apt-get install chromium chromium-driver");
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(EVENTS, 1, (short) 1))).all().get();
+		}
 		services = new Services("replies-browser-it");
-		base = URI.create("http://127.0.0.1:" + Services.port(services.startSearchOver(PageReplies.indexed())));
+		ConfigurableApplicationContext search = services.startSearchOver(PageReplies.indexed(),
+				"--dafu.search.events-topic=" + EVENTS);
+		json = search.getBean(JsonMapper.class);
+		await().atMost(Duration.ofSeconds(30)).until(search.getBean(PublishedReplies.class)::hearing);
+		base = URI.create("http://127.0.0.1:" + Services.port(search));
 		profile = Files.createTempDirectory("dafu-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -143,6 +176,50 @@ class BrowserIT {
 		assertThat(browser.findElements(By.cssSelector("#suggestions option"))
 			.stream()
 			.map(option -> option.getDomProperty("value"))).contains("上海市科学技术委员会");
+	}
+
+	@Test
+	void theStatisticsPageDrawsOneBarAYearAndABarOpensThatYearsSearch() {
+		open("/stats");
+
+		waitFor(driver -> !driver.findElements(By.cssSelector("section[data-chart=year] .plot svg")).isEmpty());
+		Object bars = browser.executeScript("""
+				const plot = document.querySelector('section[data-chart=year] .plot');
+				return echarts.getInstanceByDom(plot).getOption().series[0].data.length;""");
+		assertThat(((Number) bars).intValue()).as("2023 and 2024").isEqualTo(2);
+		assertThat(browser.findElements(By.cssSelector("section[data-chart=year] tbody th"))
+			.stream()
+			.map(WebElement::getText)).containsExactly("2023", "2024");
+	}
+
+	@Test
+	void aReplyPublishedWhileTheLivePageIsOpenAppearsOnItWithoutReload() throws Exception {
+		open("/live?kind=PROPOSAL");
+		waitFor(ExpectedConditions.textToBe(By.id("live-status"), "已连接，新发布或更新的答复会出现在下面。"));
+		browser.executeScript("window.notReloaded = true");
+		Reply proposal = SearchApiIT.reply("上海市民政局", "沪民提〔2024〕88号", "关于市政协十四届二次会议第0888号提案的答复",
+				LocalDate.of(2024, 7, 1),
+				new Submission(Submission.Kind.PROPOSAL, "0888", "市政协十四届二次会议", null, List.of("王五")), "A", "发展社区长者食堂。");
+		Reply suggestion = SearchApiIT.reply("上海市民政局", "沪民建〔2024〕89号", "对市十六届人大二次会议第0889号代表建议的答复",
+				LocalDate.of(2024, 7, 2), "发展社区长者食堂。");
+
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			for (Reply reply : List.of(suggestion, proposal)) {
+				producer.send(ReplyEvents.of(
+						new ReplyChange(reply, ReplyChange.Kind.CREATED, "0".repeat(64), json.writeValueAsBytes(reply)),
+						EVENTS))
+					.get();
+			}
+		}
+
+		waitFor(driver -> !driver.findElements(By.cssSelector("#feed li")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#feed li h2")).stream().map(WebElement::getText))
+			.as("only what the page's filter lets through")
+			.containsExactly(proposal.title());
+		assertThat(browser.findElement(By.cssSelector("#feed li .badges")).getText()).contains("新发布", "提案");
+		assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
 	}
 
 	@Test

@@ -140,9 +140,15 @@ class LiveStreamIT {
 	}
 
 	@Test
-	void aQuietStreamSendsHeartbeats() throws Exception {
+	void aStreamSaysItIsOpenAtOnceAndSendsHeartbeatsWhileQuiet() throws Exception {
 		try (Events events = open("?site=nowhere", null)) {
-			assertThat(events.next(Duration.ofSeconds(5))).startsWith(":");
+			assertThat(events.next(Duration.ofSeconds(5))).isEqualTo(":open");
+			String line;
+			do {
+				line = events.next(Duration.ofSeconds(5));
+			}
+			while (line.isEmpty());
+			assertThat(line).isEqualTo(":heartbeat");
 		}
 	}
 

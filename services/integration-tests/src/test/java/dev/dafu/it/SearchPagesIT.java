@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -112,6 +114,35 @@ class SearchPagesIT {
 	}
 
 	@Test
+	void theStatisticsPageCountsTheSearchByYearUnitResultAndTopicWithLinksIntoIt() throws Exception {
+		Document page = page("/stats?kind=SUGGESTION", 200);
+
+		assertThat(page.selectFirst("[role=status]").text()).contains("共 3 件答复");
+		Map<String, Long> years = table(page, "year");
+		assertThat(years).containsExactly(Map.entry("2024", 3L));
+		assertThat(table(page, "issuer")).containsOnlyKeys("上海市科学技术委员会", "上海市经济和信息化委员会", "上海市民政局");
+		assertThat(table(page, "result")).containsEntry("已解决或采纳", 2L).containsEntry("正在解决", 1L);
+		Element year = page.selectFirst("section[data-chart=year] tbody a");
+		Document filtered = page(year.attr("href"), 200);
+		assertThat(filtered.select("ol.results > li")).hasSize(3);
+		assertThat(year.attr("href")).contains("kind=SUGGESTION", "year=2024");
+		assertThat(page.select("script").eachAttr("src")).contains("/webjars/echarts/dist/echarts.min.js", "/stats.js");
+		assertThat(get("/webjars/echarts/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theLivePageFollowsTheStreamOfTheSameSearchAndSaysWhatItNeeds() throws Exception {
+		Document page = page("/live?kind=PROPOSAL&q=" + enc("养老"), 200);
+
+		Element status = page.selectFirst("#live-status");
+		assertThat(status.attr("data-stream")).isEqualTo("/api/replies/stream?kind=PROPOSAL&q=" + enc("养老"));
+		assertThat(status.text()).as("without scripts it says what it needs").contains("脚本");
+		assertThat(page.select("a[href^=/search]").eachAttr("href"))
+			.contains("/search?kind=PROPOSAL&q=" + enc("养老") + "&sort=newest");
+		assertThat(page("/live?kind=letter", 400).selectFirst("[role=alert]").text()).contains("kind");
+	}
+
+	@Test
 	void theCitationCodeResolvesToThePermalink() throws Exception {
 		HttpResponse<String> response = get("/cite/" + CitationCode.of(PageReplies.SCIENCE.id()), null);
 
@@ -142,7 +173,8 @@ class SearchPagesIT {
 	@Test
 	void everyPageAndItsFilesSendAStrictContentSecurityPolicy() throws Exception {
 		for (String path : List.of("/search", "/search?q=" + enc("养老"), "/replies/" + PageReplies.SCIENCE.id(),
-				"/replies/no-such-reply", "/search?year=nineteen", "/dafu.css", "/pages.js")) {
+				"/replies/no-such-reply", "/search?year=nineteen", "/stats", "/live", "/dafu.css", "/pages.js",
+				"/stats.js", "/live.js", "/webjars/echarts/dist/echarts.min.js")) {
 			HttpResponse<String> response = get(path, null);
 			String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
 			assertThat(policy).as(path).contains("default-src 'self'", "script-src 'self'", "object-src 'none'");
@@ -174,6 +206,15 @@ class SearchPagesIT {
 		assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
 		assertThat(english.selectFirst("#q").attr("value")).as("the same search").isEqualTo("养老");
 		assertThat(later.select(".card dt").eachText()).contains("Document number", "Issuing unit");
+	}
+
+	/** The counts of the statistics page's table for {@code chart}, label to count. */
+	private static Map<String, Long> table(Document page, String chart) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (Element row : page.select("section[data-chart=" + chart + "] tbody tr")) {
+			counts.put(row.selectFirst("th").text(), Long.parseLong(row.selectFirst("td").text()));
+		}
+		return counts;
 	}
 
 	private static Element facetLink(Document page, String facet, String label) {

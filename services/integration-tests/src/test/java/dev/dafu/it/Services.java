@@ -56,8 +56,9 @@ final class Services implements AutoCloseable {
 	 * Starts the search service over an index that holds {@code replies}, indexed as the
 	 * indexer indexes them and searchable at once.
 	 */
-	ConfigurableApplicationContext startSearchOver(List<ReplyIndexer.Incoming> replies) throws IOException {
-		ConfigurableApplicationContext search = start(SearchApplication.application());
+	ConfigurableApplicationContext startSearchOver(List<ReplyIndexer.Incoming> replies, String... extraArgs)
+			throws IOException {
+		ConfigurableApplicationContext search = start(SearchApplication.application(), extraArgs);
 		ElasticsearchClient elasticsearch = search.getBean(ElasticsearchClient.class);
 		ReplyIndex index = search.getBean(ReplyIndex.class);
 		index.createOrUpdate();

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live streams of announced replies to clients, each filtered like a search: each stream
  * has a queue of its own and a thread that sends from it, so a slow client slows only
  * itself (one whose queue fills is closed, and resumes by {@code Last-Event-ID}), with a
- * comment line as a heartbeat when nothing was sent for a while. At most
+ * comment line at once and as a heartbeat when nothing was sent for a while. At most
  * {@code maxStreams} at once.
  */
 public class LiveStreams {
@@ -130,6 +130,9 @@ public class LiveStreams {
 
 		void send(boolean missedEvents) {
 			try {
+				// Sent at once, so the response starts and a browser's EventSource knows
+				// it is connected before the first event or heartbeat.
+				this.emitter.send(SseEmitter.event().comment("open"));
 				if (missedEvents) {
 					this.emitter.send(SseEmitter.event()
 						.name("missed")

@@ -42,7 +42,7 @@ class PageLanguage implements WebMvcConfigurer {
 	}
 
 	/** The link of the language switch: this page in the other language. */
-	@ControllerAdvice(assignableTypes = SearchPages.class)
+	@ControllerAdvice(assignableTypes = { SearchPages.class, StatisticsPage.class, LivePage.class })
 	static class Switch {
 
 		@ModelAttribute("otherLanguage")

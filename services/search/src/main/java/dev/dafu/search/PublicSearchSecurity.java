@@ -28,8 +28,8 @@ class PublicSearchSecurity {
 	@Order(1)
 	SecurityFilterChain publicSearch(HttpSecurity http) throws Exception {
 		return http
-			.securityMatcher("/", "/search", "/replies/**", "/cite/**", "/dafu.css", "/pages.js", "/api/**",
-					"/v3/api-docs", "/error")
+			.securityMatcher("/", "/search", "/replies/**", "/cite/**", "/stats", "/live", "/dafu.css", "/pages.js",
+					"/stats.js", "/live.js", "/webjars/**", "/api/**", "/v3/api-docs", "/error")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD)

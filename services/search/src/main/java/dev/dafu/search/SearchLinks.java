@@ -12,9 +12,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The links of a search page, each the page's own query string changed in one way: a
- * filter value chosen or let go (several values of one filter may be chosen at once),
- * another sort, another page. Choosing a filter or a sort goes back to the first page.
+ * The links of a search page (or of a page that takes a search's parameters, such as the
+ * statistics page), each the page's own query string changed in one way: a filter value
+ * chosen or let go (several values of one filter may be chosen at once), another sort,
+ * another page. Choosing a filter or a sort goes back to the first page.
  */
 public final class SearchLinks {
 
@@ -23,10 +24,13 @@ public final class SearchLinks {
 	 */
 	private static final Set<String> DROPPED = Set.of("page", "cursor", "lang");
 
+	private final String path;
+
 	private final MultiValueMap<String, String> params;
 
-	/** The links of the page {@code params} asked for. */
-	public SearchLinks(MultiValueMap<String, String> params) {
+	/** The links of the page at {@code path} that {@code params} asked for. */
+	public SearchLinks(String path, MultiValueMap<String, String> params) {
+		this.path = path;
 		this.params = new LinkedMultiValueMap<>();
 		params.forEach((name, values) -> {
 			for (String value : values) {
@@ -77,6 +81,18 @@ public final class SearchLinks {
 		return link(changed);
 	}
 
+	/**
+	 * This search with {@code value} of the filter {@code name} chosen, as well as any
+	 * chosen before.
+	 */
+	public String with(String name, String value) {
+		Set<String> values = values(name);
+		values.add(value);
+		MultiValueMap<String, String> changed = withoutPaging();
+		changed.put(name, new ArrayList<>(values));
+		return link(changed);
+	}
+
 	/** This search without any value of the filter {@code name}. */
 	public String without(String name) {
 		MultiValueMap<String, String> changed = withoutPaging();
@@ -100,9 +116,12 @@ public final class SearchLinks {
 		return link(changed);
 	}
 
-	/** The same search in the API: {@code /api/replies}, or another path of it. */
-	public String api(String path) {
-		return link(path, this.params);
+	/**
+	 * This search, from its first page, at another address that takes the same
+	 * parameters: the API's {@code /api/replies}, the statistics page {@code /stats}.
+	 */
+	public String at(String path) {
+		return link(path, withoutPaging());
 	}
 
 	private MultiValueMap<String, String> withoutPaging() {
@@ -115,8 +134,8 @@ public final class SearchLinks {
 		return copy;
 	}
 
-	private static String link(MultiValueMap<String, String> params) {
-		return link("/search", params);
+	private String link(MultiValueMap<String, String> params) {
+		return link(this.path, params);
 	}
 
 	private static String link(String path, MultiValueMap<String, String> params) {

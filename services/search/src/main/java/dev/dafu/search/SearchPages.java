@@ -20,7 +20,6 @@ import dev.dafu.reply.Submission;
 import dev.dafu.search.MarkedText.Part;
 import dev.dafu.search.ReplySearch.Sort;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,13 +54,13 @@ class SearchPages {
 
 	private final SearchProperties properties;
 
-	private final MessageSource messages;
+	private final FilterLabels labels;
 
-	SearchPages(ReplySearch search, RelatedReplies related, SearchProperties properties, MessageSource messages) {
+	SearchPages(ReplySearch search, RelatedReplies related, SearchProperties properties, FilterLabels labels) {
 		this.search = search;
 		this.related = related;
 		this.properties = properties;
-		this.messages = messages;
+		this.labels = labels;
 	}
 
 	@GetMapping("/")
@@ -73,7 +72,7 @@ class SearchPages {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
 			Locale locale, Model model, HttpServletResponse response) throws IOException {
-		SearchLinks links = new SearchLinks(params);
+		SearchLinks links = new SearchLinks("/search", params);
 		model.addAttribute("q", q);
 		model.addAttribute("links", links);
 		model.addAttribute("kinds", Submission.Kind.values());
@@ -96,7 +95,7 @@ class SearchPages {
 		model.addAttribute("pages", pages(result.total()));
 		model.addAttribute("highlights", highlights(result));
 		model.addAttribute("facets", facets(result, locale));
-		model.addAttribute("chosen", chosen(links, locale));
+		model.addAttribute("chosen", this.labels.chosen(links, locale));
 		return "search";
 	}
 
@@ -166,36 +165,12 @@ class SearchPages {
 			List<FacetChoice> values = result.facets()
 				.getOrDefault(facet.parameter(), List.of())
 				.stream()
-				.map(value -> new FacetChoice(value.value(), label(facet.parameter(), value.value(), locale),
-						value.count()))
+				.map(value -> new FacetChoice(value.value(),
+						this.labels.label(facet.parameter(), value.value(), locale), value.count()))
 				.toList();
 			facets.add(new FacetView(facet.parameter(), values));
 		}
 		return facets;
-	}
-
-	private List<Choice> chosen(SearchLinks links, Locale locale) {
-		List<Choice> chosen = new ArrayList<>();
-		for (String parameter : List.of("issuer", "level", "region", "year", "kind", "result", "topic", "session",
-				"proposer", "site", "from", "to", "withdrawn")) {
-			for (String value : links.values(parameter)) {
-				chosen.add(new Choice(parameter, value, label(parameter, value, locale)));
-			}
-		}
-		return chosen;
-	}
-
-	/**
-	 * How a filter's value reads: its name in the page's language for named constants.
-	 */
-	private String label(String parameter, String value, Locale locale) {
-		return switch (parameter) {
-			case "level", "kind", "result" ->
-				this.messages.getMessage(parameter + "." + value.toUpperCase(Locale.ROOT), null, value, locale);
-			case "from", "to", "withdrawn", "region", "proposer", "site" ->
-				this.messages.getMessage("filter." + parameter, new Object[] { value }, value, locale);
-			default -> value;
-		};
 	}
 
 	/** A highlight in parts: the title's, and each body fragment's. */
@@ -208,10 +183,6 @@ class SearchPages {
 
 	/** One value of a facet, its label and count. */
 	record FacetChoice(String value, String label, long count) {
-	}
-
-	/** A filter value chosen, with its label. */
-	record Choice(String parameter, String value, String label) {
 	}
 
 }

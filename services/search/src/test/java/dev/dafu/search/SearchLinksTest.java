@@ -15,7 +15,7 @@ class SearchLinksTest {
 
 	@Test
 	void choosingAFacetValueKeepsTheOthersAndGoesBackToTheFirstPage() {
-		SearchLinks links = new SearchLinks(params("q=养老&issuer=上海市民政局&page=3"));
+		SearchLinks links = new SearchLinks("/search", params("q=养老&issuer=上海市民政局&page=3"));
 
 		String link = links.toggled("issuer", "上海市卫生健康委员会");
 
@@ -24,7 +24,7 @@ class SearchLinksTest {
 
 	@Test
 	void choosingAChosenValueLetsItGo() {
-		SearchLinks links = new SearchLinks(params("q=养老&issuer=上海市民政局,上海市卫生健康委员会"));
+		SearchLinks links = new SearchLinks("/search", params("q=养老&issuer=上海市民政局,上海市卫生健康委员会"));
 
 		assertThat(links.chosen("issuer", "上海市民政局")).isTrue();
 		assertThat(decoded(links.toggled("issuer", "上海市民政局"))).isEqualTo("/search?q=养老&issuer=上海市卫生健康委员会");
@@ -37,7 +37,7 @@ class SearchLinksTest {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("q", typed);
 
-		String link = new SearchLinks(params).page(2);
+		String link = new SearchLinks("/search", params).page(2);
 
 		String q = UriComponentsBuilder.fromUriString(link).build().getQueryParams().getFirst("q");
 		assertThat(URLDecoder.decode(q, StandardCharsets.UTF_8)).isEqualTo(typed);
@@ -46,17 +46,26 @@ class SearchLinksTest {
 
 	@Test
 	void sortingAndTheLanguageSwitchAreNotCarriedAsPages() {
-		SearchLinks links = new SearchLinks(params("q=a&page=4&lang=en&sort=oldest"));
+		SearchLinks links = new SearchLinks("/search", params("q=a&page=4&lang=en&sort=oldest"));
 
 		assertThat(decoded(links.sorted("newest"))).isEqualTo("/search?q=a&sort=newest");
 		assertThat(decoded(links.page(1))).isEqualTo("/search?q=a&sort=oldest");
 	}
 
 	@Test
-	void theApiLinkAsksTheSameSearchAsJson() {
-		SearchLinks links = new SearchLinks(params("q=a&year=2024&page=2"));
+	void theSameSearchElsewhereStartsFromItsFirstPage() {
+		SearchLinks links = new SearchLinks("/search", params("q=a&year=2024&page=2"));
 
-		assertThat(decoded(links.api("/api/replies"))).isEqualTo("/api/replies?q=a&year=2024&page=2");
+		assertThat(decoded(links.at("/api/replies"))).isEqualTo("/api/replies?q=a&year=2024");
+		assertThat(decoded(links.at("/stats"))).isEqualTo("/stats?q=a&year=2024");
+	}
+
+	@Test
+	void aChartsBarAddsItsValueToTheSearchWithoutLettingAChosenOneGo() {
+		SearchLinks links = new SearchLinks("/search", params("year=2024&kind=PROPOSAL"));
+
+		assertThat(decoded(links.with("year", "2023"))).isEqualTo("/search?year=2024&year=2023&kind=PROPOSAL");
+		assertThat(decoded(links.with("year", "2024"))).isEqualTo("/search?year=2024&kind=PROPOSAL");
 	}
 
 	private static MultiValueMap<String, String> params(String query) {
