@@ -85,6 +85,29 @@ class SearchPagesIT {
 	}
 
 	@Test
+	void theTreeBrowsesLevelsWithTheirUnitsAndYearsWithTheirSessions() throws Exception {
+		Document page = page("/search?q=" + enc("养老"), 200);
+
+		Map<String, String> branches = new LinkedHashMap<>();
+		for (Element branch : page.select("nav.tree details")) {
+			branches.put(branch.selectFirst("summary a").text(),
+					String.join("|",
+							branch.select("li a")
+								.stream()
+								.map(link -> link.child(0).text() + " " + link.child(1).text())
+								.toList()));
+		}
+		assertThat(branches).containsEntry("市级", "上海市民政局 1|上海市科学技术委员会 1|上海市经济和信息化委员会 1")
+			.containsEntry("省级", "河南省住房和城乡建设厅 1")
+			.containsEntry("2024 年", "市十六届人大二次会议 3")
+			.containsEntry("2023 年", "省政协十三届一次会议 1");
+		Element session = page.selectFirst("nav.tree li a[href*=session]");
+		assertThat(page(session.attr("href"), 200).select("ol.results > li"))
+			.as("the whole collection, not the search's")
+			.hasSize(3);
+	}
+
+	@Test
 	void theReplyPageShowsItsStructuredFieldsAndTheOtherReplyToTheSameSuggestion() throws Exception {
 		Document page = page("/replies/" + PageReplies.SCIENCE.id(), 200);
 

@@ -1,5 +1,8 @@
 package dev.dafu.search;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +50,11 @@ class SearchConfiguration {
 	ReplyStatistics replyStatistics(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex,
 			ReplyQueries queries) {
 		return new ReplyStatistics(elasticsearchClient, replyIndex, queries);
+	}
+
+	@Bean
+	NavigationTree navigationTree(ElasticsearchClient elasticsearchClient, ReplyIndex replyIndex) {
+		return new NavigationTree(elasticsearchClient, replyIndex, Duration.ofMinutes(1), Clock.systemUTC());
 	}
 
 	@Bean

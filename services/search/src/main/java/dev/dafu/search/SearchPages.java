@@ -56,11 +56,15 @@ class SearchPages {
 
 	private final FilterLabels labels;
 
-	SearchPages(ReplySearch search, RelatedReplies related, SearchProperties properties, FilterLabels labels) {
+	private final NavigationTree tree;
+
+	SearchPages(ReplySearch search, RelatedReplies related, SearchProperties properties, FilterLabels labels,
+			NavigationTree tree) {
 		this.search = search;
 		this.related = related;
 		this.properties = properties;
 		this.labels = labels;
+		this.tree = tree;
 	}
 
 	@GetMapping("/")
@@ -96,6 +100,7 @@ class SearchPages {
 		model.addAttribute("highlights", highlights(result));
 		model.addAttribute("facets", facets(result, locale));
 		model.addAttribute("chosen", this.labels.chosen(links, locale));
+		model.addAttribute("tree", this.tree.get());
 		return "search";
 	}
 
