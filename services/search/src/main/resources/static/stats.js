@@ -17,12 +17,14 @@
     if (across) plot.classList.add('across');
     else plot.style.height = (rows.length * 28 + 48) + 'px';
     const labels = { type: 'category', data: rows.map((r) => r.label), inverse: !across,
-      axisLabel: { interval: 0, width: across ? 80 : 140, overflow: 'truncate' } };
+      axisLabel: { interval: 0, width: across ? 80 : 160, overflow: 'truncate' } };
     const counts = { type: 'value', minInterval: 1 };
     const drawn = echarts.init(plot, null, { renderer: 'svg' });
     drawn.setOption({
       animation: false,
-      grid: { containLabel: true, left: 8, right: 16, top: 16, bottom: 8 },
+      // Long names get a fixed margin, cut with an ellipsis: measured margins clip CJK text.
+      grid: across ? { containLabel: true, left: 8, right: 16, top: 16, bottom: 8 }
+        : { containLabel: false, left: 170, right: 24, top: 8, bottom: 24 },
       tooltip: { trigger: 'item' },
       xAxis: across ? labels : counts,
       yAxis: across ? counts : labels,

@@ -55,10 +55,10 @@ import dev.dafu.text.ChineseSegmenter;
  * starts them, an index of {@code replies} replies made from the demo site's (each a
  * corpus reply under another issuer, number and date, with its figures changed), enriched
  * and indexed by the real enricher and indexer. Then, at each of {@code rates} searches a
- * second each way, API and direct interleaved, over a mix of searches users make (the
- * words of a suggestion's title, a topic with a filter, a document number, filters alone,
- * a phrase with an exclusion), each timed from when it was due to when its answer was
- * read. Direct searches send the very request the API builds
+ * second each way, API, direct and the search page interleaved, over a mix of searches
+ * users make (the words of a suggestion's title, a topic with a filter, a document
+ * number, filters alone, a phrase with an exclusion), each timed from when it was due to
+ * when its answer was read. Direct searches send the very request the API builds
  * ({@link ReplySearch#request}).
  */
 public final class SearchLoadRun {
@@ -96,7 +96,7 @@ public final class SearchLoadRun {
 			search = PipelineLoadRun.startService("search", kafka.bootstrapServers(), elasticsearch.uri().toString(),
 					work);
 			Readiness.awaitHttpOk(search, PipelineLoadRun.healthUri(search), Duration.ofSeconds(240));
-			URI api = URI.create("http://127.0.0.1:" + PipelineLoadRun.PORTS.get("search") + "/api/replies");
+			URI service = URI.create("http://127.0.0.1:" + PipelineLoadRun.PORTS.get("search"));
 
 			List<Searched> searches = searches(base, 400);
 			ReplySearch direct = new ReplySearch(client, index, new ChineseSegmenter());
@@ -104,18 +104,17 @@ public final class SearchLoadRun {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 			IndexerLoadRun.say("Warming up for 60 s ...");
-			run(http, api, client, searches, requests, rates.get(0), 60);
+			run(http, service, client, searches, requests, rates.get(0), 60);
 			for (int rate : rates) {
 				IndexerLoadRun.say(String.format("At %d searches/s each way for %d s:", rate, seconds));
-				Map<String, List<Long>> latencies = run(http, api, client, searches, requests, rate, seconds);
-				List<Long> viaApi = latencies.get("api");
-				List<Long> straight = latencies.get("direct");
-				Collections.sort(viaApi);
-				Collections.sort(straight);
-				report("search API", viaApi);
-				report("Elasticsearch direct", straight);
-				IndexerLoadRun.say(String.format("  API p99 / direct p99 = %.2f", PipelineLoadRun.percentile(viaApi, 99)
-						/ (double) Math.max(1, PipelineLoadRun.percentile(straight, 99))));
+				Map<String, List<Long>> latencies = run(http, service, client, searches, requests, rate, seconds);
+				latencies.values().forEach(Collections::sort);
+				report("search API", latencies.get("api"));
+				report("Elasticsearch direct", latencies.get("direct"));
+				report("search page", latencies.get("page"));
+				IndexerLoadRun.say(String.format("  API p99 / direct p99 = %.2f; page p50 / API p50 = %.2f",
+						ratio(latencies.get("api"), latencies.get("direct"), 99),
+						ratio(latencies.get("page"), latencies.get("api"), 50)));
 			}
 			client._transport().close();
 		}
@@ -124,6 +123,11 @@ public final class SearchLoadRun {
 				search.close();
 			}
 		}
+	}
+
+	private static double ratio(List<Long> sorted, List<Long> reference, int percentile) {
+		return PipelineLoadRun.percentile(sorted, percentile)
+				/ (double) Math.max(1, PipelineLoadRun.percentile(reference, percentile));
 	}
 
 	private static void report(String what, List<Long> sorted) {
@@ -231,38 +235,39 @@ public final class SearchLoadRun {
 	}
 
 	/**
-	 * Sends {@code rate} searches a second through the API and as many straight to
-	 * Elasticsearch, interleaved, for {@code seconds}; answers each side's latencies in
-	 * milliseconds, from when each search was due.
+	 * Sends {@code rate} searches a second through the API, as many straight to
+	 * Elasticsearch and as many to the search page, interleaved, for {@code seconds};
+	 * answers each way's latencies in milliseconds, from when each search was due.
 	 */
-	private static Map<String, List<Long>> run(HttpClient http, URI api, ElasticsearchClient client,
+	private static Map<String, List<Long>> run(HttpClient http, URI service, ElasticsearchClient client,
 			List<Searched> searches, List<SearchRequest> requests, int rate, int seconds) throws Exception {
+		List<String> ways = List.of("api", "direct", "page");
 		Map<String, List<Long>> latencies = new LinkedHashMap<>();
-		latencies.put("api", Collections.synchronizedList(new ArrayList<>()));
-		latencies.put("direct", Collections.synchronizedList(new ArrayList<>()));
-		int total = 2 * rate * seconds;
-		long periodNanos = 1_000_000_000L / (2L * rate);
+		ways.forEach(way -> latencies.put(way, Collections.synchronizedList(new ArrayList<>())));
+		int total = ways.size() * rate * seconds;
+		long periodNanos = 1_000_000_000L / ((long) ways.size() * rate);
 		ScheduledExecutorService senders = Executors.newScheduledThreadPool(16);
 		CountDownLatch done = new CountDownLatch(total);
 		long start = System.nanoTime() + 100_000_000L;
 		for (int k = 0; k < total; k++) {
-			int which = k / 2 % searches.size();
-			boolean viaApi = k % 2 == 0;
+			int which = k / ways.size() % searches.size();
+			String way = ways.get(k % ways.size());
 			long due = start + k * periodNanos;
 			senders.schedule(() -> {
 				try {
-					if (viaApi) {
-						HttpResponse<byte[]> response = http.send(
-								HttpRequest.newBuilder(URI.create(api + searches.get(which).queryString())).build(),
-								HttpResponse.BodyHandlers.ofByteArray());
-						if (response.statusCode() != 200) {
-							throw new IllegalStateException("API answered " + response.statusCode());
-						}
-					}
-					else {
+					if (way.equals("direct")) {
 						client.search(requests.get(which), ReplySummary.class);
 					}
-					latencies.get(viaApi ? "api" : "direct").add((System.nanoTime() - due) / 1_000_000);
+					else {
+						String path = way.equals("api") ? "/api/replies" : "/search";
+						HttpResponse<byte[]> response = http
+							.send(HttpRequest.newBuilder(service.resolve(path + searches.get(which).queryString()))
+								.build(), HttpResponse.BodyHandlers.ofByteArray());
+						if (response.statusCode() != 200) {
+							throw new IllegalStateException(path + " answered " + response.statusCode());
+						}
+					}
+					latencies.get(way).add((System.nanoTime() - due) / 1_000_000);
 				}
 				catch (Exception ex) {
 					IndexerLoadRun.say("search failed: " + ex);

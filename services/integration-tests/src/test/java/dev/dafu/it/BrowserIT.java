@@ -233,7 +233,7 @@ class BrowserIT {
 	void atPhoneWidthNothingIsWiderThanTheScreen() {
 		browser.manage().window().setSize(new Dimension(375, 800));
 		try {
-			for (String path : List.of("/search?q=科技", "/replies/" + PageReplies.SCIENCE.id())) {
+			for (String path : List.of("/search?q=科技", "/replies/" + PageReplies.SCIENCE.id(), "/stats", "/live")) {
 				open(path);
 				Object wider = ((JavascriptExecutor) browser).executeScript("""
 						const width = document.documentElement.clientWidth;

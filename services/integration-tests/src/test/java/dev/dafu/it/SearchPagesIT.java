@@ -149,8 +149,9 @@ class SearchPagesIT {
 		Document filtered = page(year.attr("href"), 200);
 		assertThat(filtered.select("ol.results > li")).hasSize(3);
 		assertThat(year.attr("href")).contains("kind=SUGGESTION", "year=2024");
-		assertThat(page.select("script").eachAttr("src")).contains("/webjars/echarts/dist/echarts.min.js", "/stats.js");
-		assertThat(get("/webjars/echarts/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+		assertThat(page.select("script").eachAttr("src")).contains("/webjars/echarts/5.3.1/dist/echarts.min.js",
+				"/stats.js");
+		assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -197,7 +198,7 @@ class SearchPagesIT {
 	void everyPageAndItsFilesSendAStrictContentSecurityPolicy() throws Exception {
 		for (String path : List.of("/search", "/search?q=" + enc("养老"), "/replies/" + PageReplies.SCIENCE.id(),
 				"/replies/no-such-reply", "/search?year=nineteen", "/stats", "/live", "/dafu.css", "/pages.js",
-				"/stats.js", "/live.js", "/webjars/echarts/dist/echarts.min.js")) {
+				"/stats.js", "/live.js", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
 			HttpResponse<String> response = get(path, null);
 			String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
 			assertThat(policy).as(path).contains("default-src 'self'", "script-src 'self'", "object-src 'none'");
