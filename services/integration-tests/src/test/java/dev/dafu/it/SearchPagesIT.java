@@ -212,6 +212,7 @@ class SearchPagesIT {
 		Document missing = page("/replies/no-such-reply", 404);
 
 		assertThat(badYear.selectFirst("[role=alert]").text()).contains("year");
+		assertThat(page("/search?page=abc", 400).selectFirst("[role=alert]").text()).contains("page");
 		assertThat(missing.selectFirst("h1").text()).contains("404");
 		assertThat(missing.select("a[href=/search]")).isNotEmpty();
 	}

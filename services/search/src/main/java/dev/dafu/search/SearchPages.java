@@ -40,7 +40,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SearchPages {
 
-	static final int PAGE_SIZE = 20;
+	private static final int PAGE_SIZE = 20;
 
 	private static final int FACET_SIZE = 10;
 
@@ -73,7 +73,7 @@ class SearchPages {
 	}
 
 	@GetMapping("/search")
-	String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
 			Locale locale, Model model, HttpServletResponse response) throws IOException {
 		SearchLinks links = new SearchLinks("/search", params);
@@ -83,7 +83,8 @@ class SearchPages {
 		model.addAttribute("categories", HandlingResult.Category.values());
 		SearchParameters asked;
 		try {
-			asked = SearchParameters.of(q, page, PAGE_SIZE, sort, null, FACET_SIZE, params, this.properties);
+			asked = SearchParameters.of(q, pageNumber(page), PAGE_SIZE, sort, null, FACET_SIZE, params,
+					this.properties);
 		}
 		catch (BadSearchRequestException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -147,6 +148,19 @@ class SearchPages {
 			.filter(part -> part != null && !part.isBlank())
 			.collect(Collectors.joining(" · "));
 		return line.isEmpty() ? null : line;
+	}
+
+	/** The page number a link or a hand-edited address asks for, if any. */
+	private static Integer pageNumber(String page) {
+		if (page == null || page.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(page.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new BadSearchRequestException("page must be a whole number, not " + SearchFilters.quoted(page));
+		}
 	}
 
 	/** How many pages a user may turn to: as deep as the result window goes. */
