@@ -77,7 +77,8 @@ class SearchPagesIT {
 
 		assertThat(filtered.select("ol.results > li h2").eachText()).containsExactly(PageReplies.HOUSING.title());
 		Element chosen = facetLink(filtered, "类别", "提案");
-		assertThat(chosen.attr("aria-pressed")).isEqualTo("true");
+		assertThat(chosen.attr("aria-current")).isEqualTo("true");
+		assertThat(facetLink(filtered, "类别", "建议").hasAttr("aria-current")).isFalse();
 		assertThat(facetLink(filtered, "类别", "建议").selectFirst(".count").text())
 			.as("the other value still shows its count")
 			.isEqualTo("3");
