@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -72,20 +73,30 @@ public enum Facet {
 
 	/** The values and counts of a {@link #counting} aggregation's answer. */
 	static List<FacetValue> counts(Aggregate values) {
-		List<FacetValue> counts = new ArrayList<>();
+		return buckets(values).stream().map(bucket -> new FacetValue(bucket.value(), bucket.count())).toList();
+	}
+
+	/**
+	 * The buckets of a {@link #counting} aggregation's answer, each with the answers of
+	 * the aggregations under it.
+	 */
+	static List<Bucket> buckets(Aggregate values) {
+		List<Bucket> buckets = new ArrayList<>();
 		if (values.isDateHistogram()) {
 			values.dateHistogram()
 				.buckets()
 				.array()
-				.forEach(bucket -> counts.add(new FacetValue(bucket.keyAsString(), bucket.docCount())));
+				.forEach(bucket -> buckets
+					.add(new Bucket(bucket.keyAsString(), bucket.docCount(), bucket.aggregations())));
 		}
 		else {
 			values.sterms()
 				.buckets()
 				.array()
-				.forEach(bucket -> counts.add(new FacetValue(bucket.key().stringValue(), bucket.docCount())));
+				.forEach(bucket -> buckets
+					.add(new Bucket(bucket.key().stringValue(), bucket.docCount(), bucket.aggregations())));
 		}
-		return counts;
+		return buckets;
 	}
 
 	/**
@@ -119,6 +130,14 @@ public enum Facet {
 			return value;
 		}
 		throw new BadSearchRequestException("year must be four digits, not " + SearchFilters.quoted(value));
+	}
+
+	/**
+	 * @param value the facet's value
+	 * @param count how many replies have it
+	 * @param aggregations the answers of the aggregations under it, by name
+	 */
+	record Bucket(String value, long count, Map<String, Aggregate> aggregations) {
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -73,22 +72,11 @@ public class NavigationTree {
 	}
 
 	private static List<Branch> branches(Facet facet, Facet leaves, Aggregate aggregate) {
-		List<Branch> branches = new ArrayList<>();
-		if (aggregate.isDateHistogram()) {
-			aggregate.dateHistogram()
-				.buckets()
-				.array()
-				.forEach(bucket -> branches.add(new Branch(facet.parameter(), bucket.keyAsString(), bucket.docCount(),
-						leaves(leaves, bucket.aggregations().get("leaves")))));
-		}
-		else {
-			aggregate.sterms()
-				.buckets()
-				.array()
-				.forEach(bucket -> branches.add(new Branch(facet.parameter(), bucket.key().stringValue(),
-						bucket.docCount(), leaves(leaves, bucket.aggregations().get("leaves")))));
-		}
-		return branches;
+		return Facet.buckets(aggregate)
+			.stream()
+			.map(bucket -> new Branch(facet.parameter(), bucket.value(), bucket.count(),
+					leaves(leaves, bucket.aggregations().get("leaves"))))
+			.toList();
 	}
 
 	private static List<Leaf> leaves(Facet facet, Aggregate aggregate) {

@@ -1,16 +1,15 @@
 package dev.dafu.search;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.StringJoiner;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -46,21 +45,10 @@ class PageLanguage implements WebMvcConfigurer {
 	static class Switch {
 
 		@ModelAttribute("otherLanguage")
-		String otherLanguage(HttpServletRequest request, Locale locale) {
-			StringJoiner query = new StringJoiner("&", request.getRequestURI() + "?", "");
-			request.getParameterMap().forEach((name, values) -> {
-				if (!PARAMETER.equals(name)) {
-					for (String value : values) {
-						query.add(encoded(name) + "=" + encoded(value));
-					}
-				}
-			});
-			query.add(PARAMETER + "=" + ("en".equals(locale.getLanguage()) ? "zh-CN" : "en"));
-			return query.toString();
-		}
-
-		private static String encoded(String text) {
-			return URLEncoder.encode(text, StandardCharsets.UTF_8);
+		String otherLanguage(HttpServletRequest request, @RequestParam MultiValueMap<String, String> params,
+				Locale locale) {
+			return new SearchLinks(request.getRequestURI(), params)
+				.inLanguage("en".equals(locale.getLanguage()) ? "zh-CN" : "en");
 		}
 
 	}

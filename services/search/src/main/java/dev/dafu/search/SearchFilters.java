@@ -52,7 +52,7 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 	public static SearchFilters of(MultiValueMap<String, String> params) {
 		EnumMap<Facet, List<String>> facets = new EnumMap<>(Facet.class);
 		for (Facet facet : Facet.values()) {
-			List<String> values = values(params, facet.parameter());
+			List<String> values = checkedValues(params, facet.parameter());
 			List<String> checked = new ArrayList<>();
 			for (String value : values) {
 				checked.add(facet.checked(value));
@@ -66,8 +66,8 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new BadSearchRequestException("from must not be after to");
 		}
-		return new SearchFilters(facets, values(params, "region"), values(params, "proposer"), values(params, "site"),
-				from, to, withdrawn(params.getFirst("withdrawn")));
+		return new SearchFilters(facets, checkedValues(params, "region"), checkedValues(params, "proposer"),
+				checkedValues(params, "site"), from, to, withdrawn(params.getFirst("withdrawn")));
 	}
 
 	/** The values chosen for {@code facet}, perhaps none. */
@@ -75,7 +75,11 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 		return this.facets.getOrDefault(facet, List.of());
 	}
 
-	private static List<String> values(MultiValueMap<String, String> params, String name) {
+	/**
+	 * The values of the parameter {@code name}: repeated, comma-separated (either comma),
+	 * or both.
+	 */
+	static List<String> values(MultiValueMap<String, String> params, String name) {
 		List<String> values = new ArrayList<>();
 		for (String value : params.getOrDefault(name, List.of())) {
 			for (String part : value.split("[,，]")) {
@@ -84,6 +88,11 @@ public record SearchFilters(Map<Facet, List<String>> facets, List<String> region
 				}
 			}
 		}
+		return values;
+	}
+
+	private static List<String> checkedValues(MultiValueMap<String, String> params, String name) {
+		List<String> values = values(params, name);
 		if (values.size() > MAX_VALUES) {
 			throw new BadSearchRequestException(name + " takes at most " + MAX_VALUES + " values");
 		}

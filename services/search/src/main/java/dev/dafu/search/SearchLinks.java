@@ -22,7 +22,7 @@ public final class SearchLinks {
 	/**
 	 * Parameters no link carries on: the page, and the language (a cookie remembers it).
 	 */
-	private static final Set<String> DROPPED = Set.of("page", "cursor", "lang");
+	private static final Set<String> DROPPED = Set.of("page", "cursor", PageLanguage.PARAMETER);
 
 	private final String path;
 
@@ -48,15 +48,7 @@ public final class SearchLinks {
 
 	/** The values chosen for the filter {@code name}, each once. */
 	public Set<String> values(String name) {
-		Set<String> values = new LinkedHashSet<>();
-		for (String value : this.params.getOrDefault(name, List.of())) {
-			for (String part : value.split("[,，]")) {
-				if (!part.isBlank()) {
-					values.add(part.strip());
-				}
-			}
-		}
-		return values;
+		return new LinkedHashSet<>(SearchFilters.values(this.params, name));
 	}
 
 	/**
@@ -76,9 +68,7 @@ public final class SearchLinks {
 		if (!values.remove(value)) {
 			values.add(value);
 		}
-		MultiValueMap<String, String> changed = withoutPaging();
-		changed.put(name, new ArrayList<>(values));
-		return link(changed);
+		return choosing(name, values);
 	}
 
 	/**
@@ -88,16 +78,7 @@ public final class SearchLinks {
 	public String with(String name, String value) {
 		Set<String> values = values(name);
 		values.add(value);
-		MultiValueMap<String, String> changed = withoutPaging();
-		changed.put(name, new ArrayList<>(values));
-		return link(changed);
-	}
-
-	/** This search without any value of the filter {@code name}. */
-	public String without(String name) {
-		MultiValueMap<String, String> changed = withoutPaging();
-		changed.remove(name);
-		return link(changed);
+		return choosing(name, values);
 	}
 
 	/** This search in {@code sort}'s order. */
@@ -122,6 +103,26 @@ public final class SearchLinks {
 	 */
 	public String at(String path) {
 		return link(path, withoutPaging());
+	}
+
+	/**
+	 * This very page in the language {@code tag}: every parameter kept, its page number
+	 * too.
+	 */
+	public String inLanguage(String tag) {
+		MultiValueMap<String, String> changed = new LinkedMultiValueMap<>(this.params);
+		changed.set(PageLanguage.PARAMETER, tag);
+		return link(changed);
+	}
+
+	/**
+	 * This search from its first page with {@code values} the choice of the filter
+	 * {@code name}.
+	 */
+	private String choosing(String name, Set<String> values) {
+		MultiValueMap<String, String> changed = withoutPaging();
+		changed.put(name, new ArrayList<>(values));
+		return link(changed);
 	}
 
 	private MultiValueMap<String, String> withoutPaging() {

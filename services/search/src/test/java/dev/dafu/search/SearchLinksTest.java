@@ -28,7 +28,6 @@ class SearchLinksTest {
 
 		assertThat(links.chosen("issuer", "上海市民政局")).isTrue();
 		assertThat(decoded(links.toggled("issuer", "上海市民政局"))).isEqualTo("/search?q=养老&issuer=上海市卫生健康委员会");
-		assertThat(decoded(links.without("issuer"))).isEqualTo("/search?q=养老");
 	}
 
 	@Test
@@ -50,6 +49,13 @@ class SearchLinksTest {
 
 		assertThat(decoded(links.sorted("newest"))).isEqualTo("/search?q=a&sort=newest");
 		assertThat(decoded(links.page(1))).isEqualTo("/search?q=a&sort=oldest");
+	}
+
+	@Test
+	void theLanguageSwitchKeepsThePageAndEveryParameter() {
+		SearchLinks links = new SearchLinks("/search", params("q=a&lang=zh-CN&year=2024&page=3"));
+
+		assertThat(decoded(links.inLanguage("en"))).isEqualTo("/search?q=a&lang=en&year=2024&page=3");
 	}
 
 	@Test
