@@ -2,9 +2,11 @@ package dev.dafu.local;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -128,8 +130,10 @@ public final class LocalRun {
 		URI search = services.get(1).uri("/");
 		say("");
 		say("Dafu is running (" + Duration.between(begin, Instant.now()).toSeconds() + " s).");
-		say("  Search:      " + search.resolve("/search?q=") + "科技创新");
-		say("  Search API:  " + search.resolve("/api/replies?q=") + "科技创新");
+		// Percent-encoded, so the addresses work pasted into curl as well as a browser.
+		String example = URLEncoder.encode("科技创新", StandardCharsets.UTF_8);
+		say("  Search:      " + search.resolve("/search?q=" + example));
+		say("  Search API:  " + search.resolve("/api/replies?q=" + example));
 		say("  Crawler:     " + services.get(4).uri("/") + " (the operator page: sites, crawls, crawl now)");
 		say("  Demo sites:  " + demoSite.baseUri() + "/ and " + variedSite.baseUri() + "/ (layouts, files, scripts)");
 		say("  Logs:        " + logs);
