@@ -133,10 +133,10 @@ class CrawlerConfiguration {
 	@Bean
 	Crawls crawls(CrawlerProperties properties, ElasticsearchDocuments<SiteProfile> siteProfiles,
 			ElasticsearchDocuments<CrawlRecord> crawlRecords,
-			ElasticsearchDocuments<HostLeases.HostLease> hostLeaseDocuments, Frontier frontier,
-			SiteCrawler siteCrawler) {
+			ElasticsearchDocuments<HostLeases.HostLease> hostLeaseDocuments, Frontier frontier, SiteCrawler siteCrawler,
+			MeterRegistry meters) {
 		return new Crawls(siteProfiles, crawlRecords, new HostLeases(hostLeaseDocuments), frontier, siteCrawler,
-				properties.parallelCrawls());
+				properties.parallelCrawls(), meters);
 	}
 
 	@Bean

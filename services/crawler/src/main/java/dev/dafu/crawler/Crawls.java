@@ -3,6 +3,7 @@ package dev.dafu.crawler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * Starts, runs, cancels, resumes and records crawls. A crawl record lives in
  * Elasticsearch from the moment it is asked for, so every crawler instance and every
  * operator sees the same crawls; a crawl whose crawler stopped mid-crawl is resumed by
- * the next instance that looks.
+ * the next instance that looks. Every crawl that ends here is counted,
+ * {@code dafu.crawler.crawls} by site, trigger and state, so an alert can see a scheduled
+ * crawl fail.
  */
 class Crawls implements SmartLifecycle {
 
@@ -68,16 +72,19 @@ class Crawls implements SmartLifecycle {
 
 	private final Map<String, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
 
+	private final MeterRegistry meters;
+
 	private volatile boolean running;
 
 	Crawls(ElasticsearchDocuments<SiteProfile> sites, ElasticsearchDocuments<CrawlRecord> records,
-			HostLeases hostLeases, Frontier frontier, SiteCrawler crawler, int parallelCrawls) {
+			HostLeases hostLeases, Frontier frontier, SiteCrawler crawler, int parallelCrawls, MeterRegistry meters) {
 		this.sites = sites;
 		this.records = records;
 		this.hostLeases = hostLeases;
 		this.frontier = frontier;
 		this.crawler = crawler;
 		this.executor = Executors.newFixedThreadPool(parallelCrawls);
+		this.meters = meters;
 	}
 
 	/**
@@ -176,6 +183,7 @@ class Crawls implements SmartLifecycle {
 				if (this.records.replace(orphan.id(), read.get(), orphan.ended(CrawlRecord.State.FAILED, null,
 						"its crawler stopped " + (orphan.resumes() + 1) + " times without finishing it"))) {
 					this.frontier.forget(orphan.id());
+					countEnded(orphan, CrawlRecord.State.FAILED);
 				}
 				continue;
 			}
@@ -200,6 +208,13 @@ class Crawls implements SmartLifecycle {
 			throw new NoSuchElementException("no site with id " + siteId);
 		}
 		return CrawlRecord.queued(crawlId, siteId, trigger, this.instanceId);
+	}
+
+	private void countEnded(CrawlRecord crawl, CrawlRecord.State state) {
+		this.meters
+			.counter("dafu.crawler.crawls", "site", crawl.siteId(), "trigger", crawl.trigger(), "state",
+					state.name().toLowerCase(Locale.ROOT))
+			.increment();
 	}
 
 	private void run(CrawlRecord queued) {
@@ -350,6 +365,7 @@ class Crawls implements SmartLifecycle {
 		synchronized void end(CrawlRecord.State state, CrawlSummary summary, String why) {
 			update(this.record.ended(state, summary, why));
 			this.over = true;
+			countEnded(this.record, state);
 		}
 
 		/** Leaves the crawl for the next free crawler to resume. */

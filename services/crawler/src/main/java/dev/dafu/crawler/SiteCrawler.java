@@ -60,6 +60,7 @@ import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageCharset;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.PagePart;
+import dev.dafu.stream.LogContext;
 
 /**
  * Crawls one site: from its start pages and the sitemaps its robots.txt names through its
@@ -432,10 +433,12 @@ class SiteCrawler {
 		void process(Frontier.Entry entry) throws InterruptedException {
 			URI uri = URI.create(entry.url());
 			Work work = new Work();
-			switch (entry.kind()) {
-				case SITEMAP -> readSitemap(uri, work);
-				case LISTING -> readListing(uri, work);
-				case DETAIL -> crawlDetail(uri, work);
+			try (LogContext about = LogContext.page(entry.url())) {
+				switch (entry.kind()) {
+					case SITEMAP -> readSitemap(uri, work);
+					case LISTING -> readListing(uri, work);
+					case DETAIL -> crawlDetail(uri, work);
+				}
 			}
 			Frontier.Outcome outcome = work.outcome();
 			SiteCrawler.this.frontier.finished(entry.finishedWith(outcome));

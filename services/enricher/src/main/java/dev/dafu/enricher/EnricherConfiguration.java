@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Reply;
 import dev.dafu.stream.DependencyUnavailableException;
+import dev.dafu.stream.LogContext;
 import dev.dafu.stream.PendingSends;
 import dev.dafu.stream.RecordReader;
 import dev.dafu.stream.UnreadableRecordException;
@@ -78,7 +79,10 @@ class EnricherConfiguration {
 				try {
 					Reply reply = records.read(MessageBuilder.withPayload(payloads.get(done)).build(), Reply.class,
 							"a reply", read -> read.id() == null ? "no id" : null);
-					sends.send(topic, reply.id(), json.writeValueAsBytes(enriched(replyEnricher, reply)));
+					try (LogContext about = LogContext.reply(reply.id(),
+							reply.urls().isEmpty() ? null : reply.urls().get(0))) {
+						sends.send(topic, reply.id(), json.writeValueAsBytes(enriched(replyEnricher, reply)));
+					}
 				}
 				catch (UnreadableRecordException ex) {
 					unreadable = ex;

@@ -62,6 +62,10 @@ public class ReplyIndexer {
 	/** How much of Elasticsearch's reason a refusal quotes, and of its cause. */
 	private static final int REASON_LENGTH = 300;
 
+	private static final String ITEMS_FAILED = "dafu.indexer.items.failed";
+
+	private static final List<String> FAILURE_REASONS = List.of("conflict", "overloaded", "unavailable", "refused");
+
 	private final ElasticsearchClient client;
 
 	private final ReplyIndex index;
@@ -90,6 +94,8 @@ public class ReplyIndexer {
 			.description("Bulk requests to the reply index")
 			.publishPercentileHistogram()
 			.register(meters);
+		// From zero, so that dashboards and alerts see a first failure as a change.
+		FAILURE_REASONS.forEach(reason -> meters.counter(ITEMS_FAILED, "reason", reason));
 	}
 
 	/**
@@ -253,7 +259,7 @@ public class ReplyIndexer {
 		int status = item.status();
 		String reason = status == 409 ? "conflict"
 				: status == 429 ? "overloaded" : isTransient(item) ? "unavailable" : "refused";
-		this.meters.counter("dafu.indexer.items.failed", "reason", reason).increment();
+		this.meters.counter(ITEMS_FAILED, "reason", reason).increment();
 	}
 
 	private void countChange(ReplyChange change) {

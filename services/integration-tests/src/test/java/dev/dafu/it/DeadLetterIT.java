@@ -3,6 +3,8 @@ package dev.dafu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,15 +39,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
 import dev.dafu.parser.ParserApplication;
 import dev.dafu.testsupport.RealServers;
 
 /**
  * A dead letter that cannot be written is not given up: the consumer does not commit past
  * its record, and writes it once the dead-letter topic takes it. The parser reads its own
- * topics here, whose dead-letter topic first takes only 2 000 bytes.
+ * topics here, whose dead-letter topic first takes only 2 000 bytes, and logs as JSON.
  */
-@ExtendWith(RealServers.class)
+@ExtendWith({ RealServers.class, OutputCaptureExtension.class })
 class DeadLetterIT {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +68,8 @@ class DeadLetterIT {
 
 	static Services services;
 
+	static ConfigurableApplicationContext parser;
+
 	@BeforeAll
 	static void startAParserWhoseDeadLetterTopicIsTooSmall() throws Exception {
 		admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()));
@@ -68,7 +78,7 @@ class DeadLetterIT {
 			.all()
 			.get();
 		services = new Services("replies-dead-letter-it");
-		services.start(ParserApplication.application(),
+		parser = services.start(ParserApplication.application(), "--logging.structured.format.console=ecs",
 				"--spring.cloud.stream.bindings.parseReply-in-0.destination=" + PAGES,
 				"--spring.cloud.stream.bindings.parseReply-in-0.group=" + GROUP,
 				"--spring.cloud.stream.kafka.bindings.parseReply-in-0.consumer.dlq-name=" + DEAD_LETTERS);
@@ -85,7 +95,8 @@ class DeadLetterIT {
 	}
 
 	@Test
-	void aDeadLetterTheTopicRefusesKeepsItsRecordUncommittedUntilTheTopicTakesIt() throws Exception {
+	void aDeadLetterTheTopicRefusesKeepsItsRecordUncommittedUntilTheTopicTakesIt(CapturedOutput output)
+			throws Exception {
 		String url = "http://tight.example.gov.cn/" + RUN + ".html";
 		String html = "<html><body><h1>对市十六届人大二次会议第9999号代表建议的答复</h1><div><p>" + "正文。".repeat(2000)
 				+ "</p></div></body></html>";
@@ -106,6 +117,7 @@ class DeadLetterIT {
 		Thread.sleep(Duration.ofSeconds(15).toMillis());
 		assertThat(committed()).isZero();
 		assertThat(endOffset(DEAD_LETTERS)).isZero();
+		assertThat(deadLettersCounted()).isZero();
 
 		admin
 			.incrementalAlterConfigs(
@@ -126,6 +138,29 @@ class DeadLetterIT {
 			assertThat(new String(records.get(0).headers().lastHeader("x-exception-message").value(),
 					StandardCharsets.UTF_8))
 				.startsWith("reply has no issuer");
+		}
+		assertThat(deadLettersCounted()).isEqualTo(1);
+		// The log says so in a JSON line of its own that names the page.
+		JsonNode said = output.getOut()
+			.lines()
+			.filter(line -> line.startsWith("{") && line.contains("Dead-lettered " + PAGES))
+			.map(DeadLetterIT::readJson)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no JSON line says the page was dead-lettered"));
+		assertThat(said.get("url").asText()).isEqualTo(url);
+		assertThat(said.get("log").get("level").asText()).isEqualTo("WARN");
+	}
+
+	private static double deadLettersCounted() {
+		return parser.getBean(MeterRegistry.class).get("dafu.dead.letters").tag("topic", PAGES).counter().count();
+	}
+
+	private static JsonNode readJson(String line) {
+		try {
+			return JSON.readTree(line);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -419,30 +419,47 @@ class PipelineIT {
 	@Test
 	void everyServiceServesItsMetricsToAPrometheusThatSignsIn() throws Exception {
 		Map<ConfigurableApplicationContext, List<String>> expected = Map.of(crawlerService,
-				List.of("spring_cloud_stream_binder_kafka_offset{group=\"dafu-crawler\""), parser,
-				List.of("dafu_parser_pages_total{outcome=\"reply\"",
-						"spring_cloud_stream_binder_kafka_offset{group=\"dafu-parser\""),
-				enricher, List.of("spring_cloud_stream_binder_kafka_offset{group=\"dafu-enricher\""), indexer,
+				List.of("spring_cloud_stream_binder_kafka_offset{application=\"dafu-crawler\",group=\"dafu-crawler\""),
+				parser,
+				List.of("dafu_parser_pages_total{application=\"dafu-parser\",outcome=\"reply\"",
+						"spring_cloud_stream_binder_kafka_offset{application=\"dafu-parser\",group=\"dafu-parser\""),
+				enricher,
+				List.of("spring_cloud_stream_binder_kafka_offset{application=\"dafu-enricher\",group=\"dafu-enricher\""),
+				indexer,
 				List.of("dafu_indexer_batch_size_records_count", "dafu_indexer_bulk_seconds_bucket",
-						"dafu_indexer_changes_total{kind=\"created\"",
-						"spring_cloud_stream_binder_kafka_offset{group=\"dafu-indexer\""),
-				searchService, List.of("http_server_requests_seconds_count"));
+						"dafu_indexer_changes_total{application=\"dafu-indexer\",kind=\"created\"",
+						"spring_cloud_stream_binder_kafka_offset{application=\"dafu-indexer\",group=\"dafu-indexer\""),
+				searchService, List.of("http_server_requests_seconds_bucket{application=\"dafu-search\""));
 		await().atMost(PIPELINE_TIMEOUT).until(() -> search.search("", 1, 1).get("total").asInt() > 0);
 		HttpClient http = HttpClient.newHttpClient();
-		for (Map.Entry<ConfigurableApplicationContext, List<String>> service : expected.entrySet()) {
-			URI metrics = URI.create("http://127.0.0.1:" + Services.port(service.getKey()) + "/actuator/prometheus");
-			HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(metrics).build(),
+		for (ConfigurableApplicationContext service : expected.keySet()) {
+			HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(metricsOf(service)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			assertThat(anonymous.statusCode()).as(metrics.toString()).isEqualTo(401);
-			await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
-				HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(metrics)
+			assertThat(anonymous.statusCode()).as(metricsOf(service).toString()).isEqualTo(401);
+		}
+		// What deploy/monitoring's alerts and dashboard read is served (up is
+		// Prometheus's own).
+		List<String> read = Monitoring.metricsRead().stream().filter(name -> !name.equals("up")).toList();
+		await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+			Set<String> served = new HashSet<>();
+			for (Map.Entry<ConfigurableApplicationContext, List<String>> service : expected.entrySet()) {
+				HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(metricsOf(service.getKey()))
 					.header("Authorization", Services.operatorAuthorization(OPERATOR_PASSWORD))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(scraped.statusCode()).isEqualTo(200);
 				assertThat(scraped.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-				assertThat(scraped.body()).as(metrics.toString()).contains(service.getValue());
-			});
-		}
+				assertThat(scraped.body()).as(metricsOf(service.getKey()).toString()).contains(service.getValue());
+				scraped.body()
+					.lines()
+					.filter(line -> !line.startsWith("#") && !line.isBlank())
+					.forEach(line -> served.add(line.split("[{ ]", 2)[0]));
+			}
+			assertThat(served).as("metrics the services serve").containsAll(read);
+		});
+	}
+
+	private static URI metricsOf(ConfigurableApplicationContext service) {
+		return URI.create("http://127.0.0.1:" + Services.port(service) + "/actuator/prometheus");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.Reply;
+import dev.dafu.stream.LogContext;
 import dev.dafu.stream.PendingSends;
 import dev.dafu.stream.RecordReader;
 import dev.dafu.stream.UnreadableRecordException;
@@ -66,24 +67,27 @@ class ParserConfiguration {
 				try {
 					CrawledPage page = records.read(MessageBuilder.withPayload(payloads.get(done)).build(),
 							CrawledPage.class, "a crawled page", read -> read.url() == null ? "no url" : null);
-					List<Reply> replies;
-					try {
-						replies = replyParser.parse(page);
+					try (LogContext about = LogContext.page(page.url())) {
+						List<Reply> replies;
+						try {
+							replies = replyParser.parse(page);
+						}
+						catch (UnparseableReplyException ex) {
+							meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
+							tell(sends, json, properties, page, PageOutcome.Result.DEAD_LETTERED, List.of(),
+									ex.reason());
+							failed = ex;
+							continue;
+						}
+						meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply")
+							.increment();
+						for (Reply reply : replies) {
+							sends.send(properties.repliesTopic(), reply.id(), json.writeValueAsBytes(reply));
+						}
+						tell(sends, json, properties, page,
+								replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
+								replies.stream().map(Reply::id).toList(), null);
 					}
-					catch (UnparseableReplyException ex) {
-						meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
-						tell(sends, json, properties, page, PageOutcome.Result.DEAD_LETTERED, List.of(), ex.reason());
-						failed = ex;
-						continue;
-					}
-					meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply")
-						.increment();
-					for (Reply reply : replies) {
-						sends.send(properties.repliesTopic(), reply.id(), json.writeValueAsBytes(reply));
-					}
-					tell(sends, json, properties, page,
-							replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
-							replies.stream().map(Reply::id).toList(), null);
 				}
 				catch (UnreadableRecordException ex) {
 					failed = ex;

@@ -13,6 +13,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
@@ -45,6 +48,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * Kafka's retriable errors such as a broker that is restarting) is never dead-lettered:
  * the record is tried again with a backoff of up to {@value #UNAVAILABLE_MAX_INTERVAL_MS}
  * ms for as long as it takes, and nothing past it is committed.
+ * <p>
+ * Dead letters are counted by the topic they came from and the consumer group,
+ * {@value #DEAD_LETTERS_METRIC}, from zero at start-up, so an alert can see it grow.
  */
 final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -56,12 +62,17 @@ final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCust
 
 	static final String TYPE_HEADER = "x-exception-fqcn";
 
+	static final String DEAD_LETTERS_METRIC = "dafu.dead.letters";
+
 	private static final Log log = LogFactory.getLog(DeadLetterCustomizer.class);
 
 	private final KafkaOperations<?, ?> template;
 
-	DeadLetterCustomizer(KafkaOperations<?, ?> template) {
+	private final MeterRegistry meters;
+
+	DeadLetterCustomizer(KafkaOperations<?, ?> template, MeterRegistry meters) {
 		this.template = template;
+		this.meters = meters;
 	}
 
 	@Override
@@ -90,7 +101,13 @@ final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCust
 				throw new IllegalStateException("binding " + properties.getBindingName()
 						+ " has a dead-letter topic, so its max-attempts must be 2 or more");
 			}
-			handler = new DefaultErrorHandler(new Patient(recoverer(dlqDestinationResolver), container), retries);
+			Counter deadLetters = Counter.builder(DEAD_LETTERS_METRIC)
+				.description("records written to a dead-letter topic")
+				.tag("topic", destinationName)
+				.tag("group", (group != null) ? group : "")
+				.register(this.meters);
+			handler = new DefaultErrorHandler(new Patient(recoverer(dlqDestinationResolver), container, deadLetters),
+					retries);
 		}
 		handler.addNotRetryableExceptions(UnreadableRecordException.class, RejectedRecordException.class);
 		// Each dead letter is logged once, with its reason (Patient); the container's own
@@ -167,13 +184,20 @@ final class DeadLetterCustomizer implements ListenerContainerWithDlqAndRetryCust
 	 * A recoverer that, when the dead letter cannot be written, says why once, waits and
 	 * fails, so the error handler seeks back to the record instead of committing past it.
 	 */
-	private record Patient(ConsumerAwareRecordRecoverer recoverer,
-			MessageListenerContainer container) implements ConsumerAwareRecordRecoverer {
+	private record Patient(ConsumerAwareRecordRecoverer recoverer, MessageListenerContainer container,
+			Counter deadLetters) implements ConsumerAwareRecordRecoverer {
 
 		@Override
 		public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+			try (LogContext about = LogContext.ofKey(record.key())) {
+				recover(record, consumer, exception);
+			}
+		}
+
+		private void recover(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
 			try {
 				this.recoverer.accept(record, consumer, exception);
+				this.deadLetters.increment();
 				log.warn("Dead-lettered " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
 						+ DeadLetterReason.of(exception).message());
 			}

@@ -9,8 +9,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -44,7 +47,7 @@ public class StreamSupportConfiguration {
 	}
 
 	@Bean
-	DeadLetterCustomizer deadLetterCustomizer(Environment environment) {
+	DeadLetterCustomizer deadLetterCustomizer(Environment environment, ObjectProvider<MeterRegistry> meters) {
 		Binder properties = Binder.get(environment);
 		Map<String, Object> config = new HashMap<>(
 				properties.bind(BINDER + ".configuration", Bindable.mapOf(String.class, String.class))
@@ -59,7 +62,8 @@ public class StreamSupportConfiguration {
 				new StringSerializer());
 		DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(config,
 				new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType));
-		return new DeadLetterCustomizer(new KafkaTemplate<>(producers));
+		return new DeadLetterCustomizer(new KafkaTemplate<>(producers),
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }
