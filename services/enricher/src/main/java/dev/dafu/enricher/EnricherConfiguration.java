@@ -56,8 +56,9 @@ class EnricherConfiguration {
 
 	/** The compacted topic of enriched replies: the latest version of every reply. */
 	@Bean
-	NewTopic enrichedTopic(@Value("${dafu.enricher.output-topic}") String topic) {
-		return TopicBuilder.name(topic).partitions(3).compact().build();
+	NewTopic enrichedTopic(@Value("${dafu.enricher.output-topic}") String topic,
+			@Value("${spring.cloud.stream.kafka.binder.min-partition-count}") int partitions) {
+		return TopicBuilder.name(topic).partitions(partitions).compact().build();
 	}
 
 	/**

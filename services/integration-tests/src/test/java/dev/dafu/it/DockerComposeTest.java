@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -21,22 +18,16 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DockerComposeTest {
 
-	private static final Path REPOSITORY = Path.of("../..");
-
-	private static final List<String> SERVICES = List.of("crawler", "parser", "enricher", "indexer", "search");
-
-	private static final Pattern VARIABLE = Pattern.compile("\\$\\{(DAFU_[A-Z_]+)");
-
 	@Test
 	@SuppressWarnings("unchecked")
 	void runsEveryServiceHealthCheckedWithinMemoryLimitsOnVariablesTheServicesRead() throws IOException {
 		Map<String, Object> compose;
-		try (InputStream in = Files.newInputStream(REPOSITORY.resolve("docker-compose.yml"))) {
+		try (InputStream in = Files.newInputStream(ServiceConfigurations.REPOSITORY.resolve("docker-compose.yml"))) {
 			compose = new Yaml().load(in);
 		}
 		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 		assertThat(services).containsKeys("kafka", "elasticsearch", "demo-site");
-		assertThat(services).containsKeys(SERVICES.toArray(String[]::new));
+		assertThat(services).containsKeys(ServiceConfigurations.SERVICES.toArray(String[]::new));
 
 		for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
 			assertThat(service.getValue()).as(service.getKey()).containsKeys("healthcheck", "mem_limit");
@@ -45,25 +36,19 @@ class DockerComposeTest {
 			dependsOn.values()
 				.forEach(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
 		}
-		for (String name : SERVICES) {
+		for (String name : ServiceConfigurations.SERVICES) {
 			Map<String, Object> service = services.get(name);
 			assertThat(((Map<String, String>) service.get("build")).get("dockerfile"))
 				.isEqualTo("deploy/docker/Dockerfile");
 			assertThat(((Map<String, String>) service.get("build"))).containsKey("args");
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-			String config = Files
-				.readString(REPOSITORY.resolve("services/" + name + "/src/main/resources/" + name + ".yml"));
 			for (String variable : environment.keySet()) {
 				if (variable.startsWith("DAFU_")) {
-					assertThat(variablesRead(config)).as(name + " reads " + variable).contains(variable);
+					assertThat(ServiceConfigurations.variablesRead(name)).as(name + " reads " + variable)
+						.contains(variable);
 				}
 			}
 		}
-	}
-
-	private static List<String> variablesRead(String config) {
-		Matcher matcher = VARIABLE.matcher(config);
-		return matcher.results().map(result -> result.group(1)).toList();
 	}
 
 }

@@ -417,6 +417,21 @@ class PipelineIT {
 	}
 
 	@Test
+	void everyServiceAnswersKubernetesProbesWithoutCredentials() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (ConfigurableApplicationContext service : List.of(crawlerService, parser, enricher, indexer,
+				searchService)) {
+			for (String probe : List.of("liveness", "readiness")) {
+				URI uri = URI.create("http://127.0.0.1:" + Services.port(service) + "/actuator/health/" + probe);
+				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(answer.statusCode()).as(uri.toString()).isEqualTo(200);
+				assertThat(answer.body()).as(uri.toString()).contains("\"status\":\"UP\"");
+			}
+		}
+	}
+
+	@Test
 	void everyServiceServesItsMetricsToAPrometheusThatSignsIn() throws Exception {
 		Map<ConfigurableApplicationContext, List<String>> expected = Map.of(crawlerService,
 				List.of("spring_cloud_stream_binder_kafka_offset{application=\"dafu-crawler\",group=\"dafu-crawler\""),
@@ -464,14 +479,11 @@ class PipelineIT {
 
 	@Test
 	void theServicesMakeOnlyTheTopicsTheDesignNames() throws Exception {
-		Set<String> designed = Set.of("crawl.pages", "crawl.pages.dlq", "crawl.pages.outcomes",
-				"crawl.pages.outcomes.dlq", "pages.gone", "pages.gone.dlq", "replies.parsed", "replies.parsed.dlq",
-				"replies.enriched", "replies.enriched.dlq", "replies.published", "dead-letters.replayed");
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafkaBootstrapServers()))) {
 			// Tests may make their own topics, named it-…
 			assertThat(admin.listTopics().names().get()).filteredOn(topic -> !topic.startsWith("it-"))
-				.isSubsetOf(designed)
+				.isSubsetOf(Topics.DESIGNED)
 				.contains("crawl.pages", "replies.parsed", "replies.enriched", "replies.published");
 		}
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +17,11 @@ import dev.dafu.testsupport.RealServers;
 
 /** Reads a topic from its beginning, as a downstream consumer would. */
 final class Topics {
+
+	/** Every topic the design names: the services make no other. */
+	static final Set<String> DESIGNED = Set.of("crawl.pages", "crawl.pages.dlq", "crawl.pages.outcomes",
+			"crawl.pages.outcomes.dlq", "pages.gone", "pages.gone.dlq", "replies.parsed", "replies.parsed.dlq",
+			"replies.enriched", "replies.enriched.dlq", "replies.published", "dead-letters.replayed");
 
 	private Topics() {
 	}

@@ -16,6 +16,7 @@ import dev.dafu.stream.PendingSends;
 import dev.dafu.stream.RecordReader;
 import dev.dafu.stream.UnreadableRecordException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,19 +30,22 @@ import org.springframework.messaging.support.MessageBuilder;
 @EnableConfigurationProperties(ParserProperties.class)
 class ParserConfiguration {
 
+	/** The partitions of every topic the service makes, the binder's as its own. */
+	private static final String PARTITIONS = "${spring.cloud.stream.kafka.binder.min-partition-count}";
+
 	@Bean
 	ReplyParser replyParser(ParserProperties properties) {
 		return new ReplyParser(Math.toIntExact(properties.maxPageSize().toBytes()));
 	}
 
 	@Bean
-	NewTopic parsedRepliesTopic(ParserProperties properties) {
-		return TopicBuilder.name(properties.repliesTopic()).partitions(3).build();
+	NewTopic parsedRepliesTopic(ParserProperties properties, @Value(PARTITIONS) int partitions) {
+		return TopicBuilder.name(properties.repliesTopic()).partitions(partitions).build();
 	}
 
 	@Bean
-	NewTopic pageOutcomesTopic(ParserProperties properties) {
-		return TopicBuilder.name(properties.outcomesTopic()).partitions(3).build();
+	NewTopic pageOutcomesTopic(ParserProperties properties, @Value(PARTITIONS) int partitions) {
+		return TopicBuilder.name(properties.outcomesTopic()).partitions(partitions).build();
 	}
 
 	/**
