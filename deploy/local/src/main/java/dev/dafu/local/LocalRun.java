@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * services on this machine, crawls the demo site once and prints where to search. Ctrl-C
  * (or {@code deploy/local/stop}) stops everything it started.
  * <p>
- * Usage: {@code java -jar deploy/local/target/dafu-local-*.jar <repository folder>}.
- * Ports and the data folder come from environment variables; see the README.
+ * Usage: {@code java -jar deploy/local/target/dafu-local-*.jar <repository folder>
+ * [--instances N]}: N instances of each service but search (default 1, or
+ * {@code DAFU_INSTANCES}), the n-th on its service's port + 100 × (n − 1). Ports and the
+ * data folder come from environment variables; see the README.
  */
 public final class LocalRun {
 
@@ -40,22 +42,44 @@ public final class LocalRun {
 
 	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
+	/**
+	 * Instances of the services that share work through Kafka's groups and crawl records.
+	 */
+	private static final List<String> SCALED = List.of("crawler", "parser", "enricher", "indexer");
+
+	private static final int MAX_INSTANCES = 8;
+
+	/** The port of a service's n-th instance is its first's + this × (n − 1). */
+	private static final int PORT_STEP = 100;
+
 	private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
 
 	private final Path repository;
 
 	private final Path dataDir;
 
-	private LocalRun(Path repository, Path dataDir) {
+	private final int instances;
+
+	private LocalRun(Path repository, Path dataDir, int instances) {
 		this.repository = repository;
 		this.dataDir = dataDir;
+		this.instances = instances;
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
 		Path dataDir = Path.of(env("DAFU_DATA_DIR", repository.resolve("deploy/local/data").toString()))
 			.toAbsolutePath();
-		LocalRun run = new LocalRun(repository, dataDir);
+		int instances;
+		try {
+			instances = instances(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		LocalRun run = new LocalRun(repository, dataDir, instances);
 		Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll, "dafu-local-stop"));
 		try {
 			run.startAll();
@@ -98,9 +122,11 @@ public final class LocalRun {
 		if (generated) {
 			password = generatedPassword();
 		}
+		// Enough partitions for every instance of a stage to have one.
 		Map<String, String> common = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
 				"DAFU_ELASTICSEARCH_URIS", elasticsearch.uri().toString(), "DAFU_OPERATOR_USER", operator,
-				"DAFU_OPERATOR_PASSWORD", password);
+				"DAFU_OPERATOR_PASSWORD", password, "DAFU_KAFKA_PARTITIONS",
+				env("DAFU_KAFKA_PARTITIONS", Integer.toString(Math.max(3, this.instances))));
 		// The demo sites are on loopback, which a site profile must allow; a short delay
 		// keeps start-up quick. The second is registered with nothing but its home page,
 		// as an operator registers a site they have never seen.
@@ -114,12 +140,18 @@ public final class LocalRun {
 			crawlerArgs.add("--dafu.crawler.sites[0].start-urls[" + i + "]="
 					+ demoSite.baseUri().resolve(DEMO_START_PAGES.get(i)));
 		}
-		List<Service> services = List.of(new Service("indexer", "DAFU_INDEXER_PORT", 8084, "256m", List.of()),
-				new Service("search", "DAFU_SEARCH_PORT", 8080, "384m", List.of()),
-				new Service("enricher", "DAFU_ENRICHER_PORT", 8083, "384m", List.of()),
-				new Service("parser", "DAFU_PARSER_PORT", 8082, "256m", List.of()),
-				new Service("crawler", "DAFU_CRAWLER_PORT", 8081, "256m", crawlerArgs));
-		say("Starting the services: indexer, search, enricher, parser, crawler ...");
+		List<Service> services = new ArrayList<>();
+		for (int instance = 1; instance <= this.instances; instance++) {
+			services.add(new Service("indexer", "DAFU_INDEXER_PORT", 8084, "256m", List.of(), instance));
+			if (instance == 1) {
+				services.add(new Service("search", "DAFU_SEARCH_PORT", 8080, "384m", List.of(), instance));
+			}
+			services.add(new Service("enricher", "DAFU_ENRICHER_PORT", 8083, "384m", List.of(), instance));
+			services.add(new Service("parser", "DAFU_PARSER_PORT", 8082, "256m", List.of(), instance));
+			services.add(new Service("crawler", "DAFU_CRAWLER_PORT", 8081, "256m", crawlerArgs, instance));
+		}
+		say("Starting the services: indexer, search, enricher, parser, crawler"
+				+ (this.instances > 1 ? ", " + this.instances + " instances of each but search" : "") + " ...");
 		List<ServerProcess> processes = new ArrayList<>();
 		for (Service service : services) {
 			processes.add(startService(service, common, logs));
@@ -127,14 +159,19 @@ public final class LocalRun {
 		for (int i = 0; i < services.size(); i++) {
 			Readiness.awaitHttpOk(processes.get(i), services.get(i).uri("/actuator/health"), Duration.ofSeconds(180));
 		}
-		URI search = services.get(1).uri("/");
+		URI search = first(services, "search").uri("/");
 		say("");
 		say("Dafu is running (" + Duration.between(begin, Instant.now()).toSeconds() + " s).");
 		// Percent-encoded, so the addresses work pasted into curl as well as a browser.
 		String example = URLEncoder.encode("科技创新", StandardCharsets.UTF_8);
 		say("  Search:      " + search.resolve("/search?q=" + example));
 		say("  Search API:  " + search.resolve("/api/replies?q=" + example));
-		say("  Crawler:     " + services.get(4).uri("/") + " (the operator page: sites, crawls, crawl now)");
+		say("  Crawler:     " + first(services, "crawler").uri("/") + " (the operator page: sites, crawls, crawl now)");
+		if (this.instances > 1) {
+			say("  Instances:   " + this.instances
+					+ " of crawler, parser, enricher and indexer; the n-th on the first's port + " + PORT_STEP
+					+ " x (n - 1), its log " + logs.resolve("<service>-<n>.log"));
+		}
 		say("  Demo sites:  " + demoSite.baseUri() + "/ and " + variedSite.baseUri() + "/ (layouts, files, scripts)");
 		say("  Logs:        " + logs);
 		say("  Operator:    " + operator
@@ -152,13 +189,18 @@ public final class LocalRun {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + service.heap(),
 						"-XX:+UseSerialGC", "-jar", jar.toString()));
 		command.addAll(service.args());
+		// A topic made by an earlier run with fewer instances gets the partitions asked
+		// for.
+		command.add("--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
 		Map<String, String> environment = new HashMap<>(common);
 		environment.put(service.portVariable(), Integer.toString(service.port()));
-		environment.put("DAFU_CRAWL_ON_STARTUP", "true");
+		// One crawler crawls the demo sites at start; the others take their share of
+		// later crawls.
+		environment.put("DAFU_CRAWL_ON_STARTUP", Boolean.toString(service.instance() == 1));
 		// Only this machine reaches the services unless told otherwise.
 		environment.put("SERVER_ADDRESS", env("DAFU_BIND_ADDRESS", "127.0.0.1"));
-		ServerProcess process = ServerProcess.start(service.name(), command, environment, this.repository,
-				logs.resolve(service.name() + ".log"));
+		ServerProcess process = ServerProcess.start(service.label(), command, environment, this.repository,
+				logs.resolve(service.label() + ".log"));
 		this.started.add(process);
 		return process;
 	}
@@ -243,6 +285,41 @@ public final class LocalRun {
 		say("Stopped.");
 	}
 
+	private static Service first(List<Service> services, String name) {
+		return services.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The instances asked for: {@code --instances N}, else {@code DAFU_INSTANCES}, else
+	 * 1.
+	 */
+	static int instances(String[] args) {
+		String asked = env("DAFU_INSTANCES", "1");
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].equals("--instances") && i + 1 < args.length) {
+				asked = args[++i];
+			}
+			else if (args[i].startsWith("--instances=")) {
+				asked = args[i].substring("--instances=".length());
+			}
+			else {
+				throw new IllegalArgumentException(
+						"unknown argument " + args[i] + "; usage: deploy/local/run [--instances N]");
+			}
+		}
+		try {
+			int instances = Integer.parseInt(asked.trim());
+			if (instances >= 1 && instances <= MAX_INSTANCES) {
+				return instances;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// said below
+		}
+		throw new IllegalArgumentException("--instances (or DAFU_INSTANCES) must be a whole number from 1 to "
+				+ MAX_INSTANCES + ", not '" + asked + "'");
+	}
+
 	private static String generatedPassword() {
 		byte[] bytes = new byte[18];
 		new SecureRandom().nextBytes(bytes);
@@ -269,10 +346,16 @@ public final class LocalRun {
 
 	}
 
-	private record Service(String name, String portVariable, int defaultPort, String heap, List<String> args) {
+	private record Service(String name, String portVariable, int defaultPort, String heap, List<String> args,
+			int instance) {
 
 		int port() {
-			return LocalRun.port(this.portVariable, this.defaultPort);
+			return LocalRun.port(this.portVariable, this.defaultPort) + PORT_STEP * (this.instance - 1);
+		}
+
+		/** The service's name, and its instance's number from the second on. */
+		String label() {
+			return this.instance == 1 ? this.name : this.name + "-" + this.instance;
 		}
 
 		URI uri(String path) {

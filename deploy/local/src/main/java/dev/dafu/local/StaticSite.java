@@ -2,6 +2,7 @@ package dev.dafu.local;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,14 @@ public final class StaticSite implements AutoCloseable {
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalArgumentException(folder + " is not a folder");
 		}
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		HttpServer server;
+		try {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		}
+		catch (BindException ex) {
+			throw new BindException(
+					"port " + port + " (for " + folder.getFileName() + ") is in use: " + ex.getMessage());
+		}
 		StaticSite site = new StaticSite(server, folder);
 		server.createContext("/", site::handle);
 		server.start();

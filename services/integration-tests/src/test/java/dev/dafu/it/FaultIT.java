@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +60,17 @@ import dev.dafu.reply.ReplyIdentity;
 import dev.dafu.testsupport.RealServers;
 
 /**
- * The fault test of {@code docs/reliability.md}. New replies flow as pages onto
+ * The fault tests of {@code docs/reliability.md}. New replies flow as pages onto
  * {@code crawl.pages}, a few a second, through parser, enricher and indexer, each a
- * process of its own (the runnable jars the build made), while each of them in turn is
- * killed (SIGKILL) and started again, the Kafka broker is restarted, and Elasticsearch is
- * stopped for 30 s. Afterwards every reply is searchable exactly once, nothing is
- * dead-lettered, every service is healthy, and every reply was announced as created on
- * {@code replies.published} exactly once after de-duplication by {@code ce_id}.
+ * process of its own (the runnable jars the build made). In the first, each of them in
+ * turn is killed (SIGKILL) and started again, the Kafka broker is restarted, and
+ * Elasticsearch is stopped for 30 s. In the second, a second instance of each consuming
+ * service joins, then the first instance of each is killed and not started again. Either
+ * way, every reply of the stream is searchable exactly once, nothing is dead-lettered,
+ * every service is healthy, and every reply was announced as created on
+ * {@code replies.published} exactly once after de-duplication by {@code ce_id}. Each test
+ * streams pages of a site of its own and checks only its own replies, so neither depends
+ * on the other having run.
  * <p>
  * It stops and starts servers, so it runs on a broker and an Elasticsearch of its own,
  * the same local processes {@code deploy/local} runs, never on those the other tests
@@ -81,6 +87,9 @@ class FaultIT {
 	private static final int MAX_PAGES = 4000;
 
 	private static final Duration ELASTICSEARCH_DOWN = Duration.ofSeconds(30);
+
+	/** The services that consume a topic in a group, which instances share. */
+	private static final List<String> CONSUMING = List.of("parser", "enricher", "indexer");
 
 	private static final Duration RECOVERY = Duration.ofMinutes(4);
 
@@ -115,9 +124,6 @@ class FaultIT {
 	static final Map<String, Map<String, Set<String>>> events = new ConcurrentHashMap<>();
 
 	static final AtomicInteger eventRecords = new AtomicInteger();
-
-	/** Reply ids of the pages written, in order. */
-	static final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	static volatile boolean running = true;
 
@@ -165,50 +171,107 @@ class FaultIT {
 
 	@Test
 	void everyReplyIsSearchableOnceAndAnnouncedOnceThroughKillsRestartsAndAnOutage() throws Exception {
-		ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			stream.scheduleAtFixedRate(() -> sendPage(producer), 0, 1000 / PAGES_PER_SECOND, TimeUnit.MILLISECONDS);
-
-			awaitProgress("the stream's start");
-			for (String name : List.of("parser", "enricher", "indexer")) {
+		PageStream stream = new PageStream("fault", 2099);
+		try (stream) {
+			stream.awaitProgress("the stream's start");
+			for (String name : CONSUMING) {
 				Service service = services.get(name);
 				service.kill();
-				fault("killed the " + name + " (SIGKILL) with " + searchable() + " replies searchable");
+				fault("killed the " + name + " (SIGKILL) with " + stream.searchable() + " replies searchable");
 				service.start();
 				service.awaitHealthy();
-				awaitProgress("the " + name + "'s restart");
+				stream.awaitProgress("the " + name + "'s restart");
 			}
 
 			kafka.close();
 			fault("stopped the Kafka broker");
 			kafka = startKafka(true);
 			fault("started the Kafka broker again");
-			awaitProgress("the broker's restart");
+			stream.awaitProgress("the broker's restart");
 
 			elasticsearch.close();
 			fault("stopped Elasticsearch for " + ELASTICSEARCH_DOWN.toSeconds() + " s");
 			await().pollDelay(ELASTICSEARCH_DOWN).atMost(ELASTICSEARCH_DOWN.plusSeconds(1)).until(() -> true);
 			elasticsearch = startElasticsearch();
 			fault("started Elasticsearch again");
-			awaitProgress("Elasticsearch's return");
+			stream.awaitProgress("Elasticsearch's return");
+		}
+		assertEveryReplySearchableAndAnnouncedOnce(stream, services.values());
+	}
+
+	@Test
+	void twoInstancesOfEachStageShareTheWorkAndTheSurvivorsTakeOverWhenOneOfEachIsKilled() throws Exception {
+		List<Service> seconds = new ArrayList<>();
+		PageStream stream = new PageStream("two", 2098);
+		try {
+			for (String name : CONSUMING) {
+				seconds.add(new Service(name, freePort(), 2));
+			}
+			for (Service second : seconds) {
+				second.start();
+			}
+			for (Service second : seconds) {
+				second.awaitHealthy();
+			}
+			try (stream) {
+				// Both instances of each stage are in its group.
+				await("both instances in every group").atMost(RECOVERY)
+					.pollInterval(Duration.ofSeconds(1))
+					.untilAsserted(
+							() -> CONSUMING.forEach(name -> assertThat(groupMembers("dafu-" + name)).as("dafu-" + name)
+								.containsOnlyKeys(name + "@1", name + "@2")));
+				stream.awaitProgress("the second instances' start");
+				for (String name : CONSUMING) {
+					services.get(name).kill();
+					fault("killed the first " + name + " (SIGKILL), its second instance running, with "
+							+ stream.searchable() + " replies searchable");
+				}
+				stream.awaitProgress("the first instances' death");
+				// The survivor of each stage has every partition of what the stage reads.
+				await("the survivors own every partition").atMost(RECOVERY)
+					.pollInterval(Duration.ofSeconds(1))
+					.untilAsserted(() -> {
+						for (String name : CONSUMING) {
+							Map<String, Set<TopicPartition>> members = groupMembers("dafu-" + name);
+							assertThat(members).as("dafu-" + name).containsOnlyKeys(name + "@2");
+							assertThat(members.get(name + "@2")).as("dafu-" + name)
+								.containsExactlyInAnyOrderElementsOf(partitionsRead(name));
+						}
+					});
+				stream.awaitProgress("the survivors' takeover");
+			}
+			List<Service> running = new ArrayList<>(seconds);
+			running.add(services.get("search"));
+			assertEveryReplySearchableAndAnnouncedOnce(stream, running);
 		}
 		finally {
-			stream.shutdown();
-			stream.awaitTermination(5, TimeUnit.MINUTES);
+			seconds.forEach(Service::close);
+			// As the other test expects them: one instance of each, running.
+			for (String name : CONSUMING) {
+				Service first = services.get(name);
+				if (!first.isAlive()) {
+					first.start();
+					first.awaitHealthy();
+				}
+			}
 		}
-		List<String> expected = List.copyOf(sent);
-		fault("stopped the stream after " + expected.size() + " pages");
+	}
+
+	private static void assertEveryReplySearchableAndAnnouncedOnce(PageStream stream, Collection<Service> running)
+			throws Exception {
+		List<String> expected = stream.sent();
+		fault("stopped the stream of " + stream.site + " after " + expected.size() + " pages");
 
 		await("every reply searchable").atMost(RECOVERY)
 			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> searchable() >= expected.size());
-		assertThat(searchable()).as("replies searchable, each once").isEqualTo(expected.size());
-		assertThat(indexedIds()).as("the replies sent, each once").containsExactlyInAnyOrderElementsOf(expected);
+			.until(() -> stream.searchable() >= expected.size());
+		assertThat(stream.searchable()).as("replies searchable, each once").isEqualTo(expected.size());
+		assertThat(indexedIds(stream.site)).as("the replies sent, each once")
+			.containsExactlyInAnyOrderElementsOf(expected);
 
 		await("every reply announced").atMost(RECOVERY)
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(events.keySet()).containsAll(expected));
-		assertThat(events.keySet()).as("announced replies").containsExactlyInAnyOrderElementsOf(expected);
 		for (String id : expected) {
 			assertThat(events.get(id)).as("the events announcing " + id + ", by type and id")
 				.containsOnlyKeys("reply.created.v1")
@@ -216,73 +279,153 @@ class FaultIT {
 		}
 
 		assertThat(deadLetters()).as("dead letters, by topic").allSatisfy((topic, count) -> assertThat(count).isZero());
-		for (Service service : services.values()) {
+		for (Service service : running) {
 			assertThat(Readiness.httpOk(service.uri("/actuator/health"))).as(service.name + " is healthy").isTrue();
 		}
-		System.out.println("Fault test: " + expected.size() + " replies sent, " + searchable() + " searchable, "
-				+ events.size() + " announced, " + eventRecords.get() + " event records (" + repeatedEvents()
+		System.out.println("Fault test " + stream.site + ": " + expected.size() + " replies sent, "
+				+ stream.searchable() + " searchable, " + expected.stream().filter(events::containsKey).count()
+				+ " announced; all sites: " + eventRecords.get() + " event records (" + repeatedEvents()
 				+ " repeats of an event id), dead letters " + deadLetters());
 	}
 
-	private static void sendPage(KafkaProducer<String, byte[]> producer) {
-		if (sent.size() >= MAX_PAGES) {
-			return;
-		}
-		int n = sent.size() + 1;
-		String number = "署建复〔2099〕" + n + "号";
-		String title = "对十四届全国人大二次会议第" + (5000 + n) + "号建议的答复";
-		String url = "http://fault.example.gov.cn/replies/" + n + ".html";
-		String page = "<html><body><div><p>办理结果：A</p><p>" + ISSUER + "</p><p>" + number + "</p><p>" + title
-				+ "</p><p>张三代表：</p><p>您提出的关于口岸通关第" + n + "项措施的建议收悉。现答复如下：一、已推进。</p><p>" + ISSUER
-				+ "</p><p>2024年7月1日</p></div></body></html>";
-		Map<String, Object> crawled = new LinkedHashMap<>();
-		crawled.put("url", url);
-		crawled.put("site", "fault");
-		crawled.put("fetchedAt", Instant.now().toString());
-		crawled.put("status", 200);
-		crawled.put("contentType", "text/html; charset=utf-8");
-		crawled.put("content", Base64.getEncoder().encodeToString(page.getBytes(StandardCharsets.UTF_8)));
-		try {
-			producer.send(new ProducerRecord<>("crawl.pages", url, JSON.writeValueAsBytes(crawled))).get();
-			sent.add(ReplyIdentity.of(ISSUER, number, title));
+	/**
+	 * The instances in a consumer group (an instance may have several consumers in it),
+	 * each with the partitions its consumers have.
+	 */
+	private static Map<String, Set<TopicPartition>> groupMembers(String group) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			Map<String, Set<TopicPartition>> members = new HashMap<>();
+			admin.describeConsumerGroups(List.of(group))
+				.all()
+				.get()
+				.get(group)
+				.members()
+				.forEach(member -> members
+					.computeIfAbsent(member.clientId().replaceAll("-\\d+$", ""), instance -> new HashSet<>())
+					.addAll(member.assignment().topicPartitions()));
+			return members;
 		}
 		catch (Exception ex) {
-			// Not sent (the broker was away too long): written again on the next tick.
-			System.out.println("Page " + n + " not sent: " + ex.getMessage());
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Every partition of the topics a stage reads. */
+	private static Set<TopicPartition> partitionsRead(String stage) throws Exception {
+		List<String> topics = switch (stage) {
+			case "parser" -> List.of("crawl.pages");
+			case "enricher" -> List.of("replies.parsed");
+			case "indexer" -> List.of("replies.enriched", "pages.gone");
+			default -> throw new IllegalArgumentException(stage);
+		};
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			Set<TopicPartition> partitions = new HashSet<>();
+			admin.describeTopics(topics)
+				.allTopicNames()
+				.get()
+				.values()
+				.forEach(topic -> topic.partitions()
+					.forEach(partition -> partitions.add(new TopicPartition(topic.name(), partition.partition()))));
+			return partitions;
 		}
 	}
 
 	/**
-	 * Waits until 20 more replies are searchable than now, showing the pipeline moves.
+	 * Pages of one site of its own, written a few a second from the moment it is made
+	 * until it is closed.
 	 */
-	private static void awaitProgress(String after) {
-		long before = Math.max(0, searchable());
-		await("20 more replies searchable after " + after).atMost(RECOVERY)
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> searchable() >= before + 20);
+	static final class PageStream implements AutoCloseable {
+
+		final String site;
+
+		private final int year;
+
+		/** Reply ids of the pages written, in order. */
+		private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+		private final KafkaProducer<String, byte[]> producer = producer();
+
+		private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+
+		PageStream(String site, int year) {
+			this.site = site;
+			this.year = year;
+			this.writer.scheduleAtFixedRate(this::sendPage, 0, 1000 / PAGES_PER_SECOND, TimeUnit.MILLISECONDS);
+		}
+
+		List<String> sent() {
+			return List.copyOf(this.sent);
+		}
+
+		/** The site's replies the search API counts, -1 while it cannot answer. */
+		long searchable() {
+			try {
+				JsonNode answer = SearchClient.json(
+						new SearchClient(services.get("search").port).get("/api/replies?size=1&site=" + this.site),
+						200);
+				return answer.get("total").asLong();
+			}
+			catch (AssertionError | RuntimeException ex) {
+				return -1;
+			}
+		}
+
+		/**
+		 * Waits until 20 more of its replies are searchable than now, showing the
+		 * pipeline moves.
+		 */
+		void awaitProgress(String after) {
+			long before = Math.max(0, searchable());
+			await("20 more replies searchable after " + after).atMost(RECOVERY)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> searchable() >= before + 20);
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.writer.shutdown();
+			this.writer.awaitTermination(5, TimeUnit.MINUTES);
+			this.producer.close();
+		}
+
+		private void sendPage() {
+			if (this.sent.size() >= MAX_PAGES) {
+				return;
+			}
+			int n = this.sent.size() + 1;
+			String number = "署建复〔" + this.year + "〕" + n + "号";
+			String title = "对十四届全国人大二次会议第" + (5000 + n) + "号建议的答复";
+			String url = "http://" + this.site + ".example.gov.cn/replies/" + n + ".html";
+			String page = "<html><body><div><p>办理结果：A</p><p>" + ISSUER + "</p><p>" + number + "</p><p>" + title
+					+ "</p><p>张三代表：</p><p>您提出的关于口岸通关第" + n + "项措施的建议收悉。现答复如下：一、已推进。</p><p>" + ISSUER
+					+ "</p><p>2024年7月1日</p></div></body></html>";
+			Map<String, Object> crawled = new LinkedHashMap<>();
+			crawled.put("url", url);
+			crawled.put("site", this.site);
+			crawled.put("fetchedAt", Instant.now().toString());
+			crawled.put("status", 200);
+			crawled.put("contentType", "text/html; charset=utf-8");
+			crawled.put("content", Base64.getEncoder().encodeToString(page.getBytes(StandardCharsets.UTF_8)));
+			try {
+				this.producer.send(new ProducerRecord<>("crawl.pages", url, JSON.writeValueAsBytes(crawled))).get();
+				this.sent.add(ReplyIdentity.of(ISSUER, number, title));
+			}
+			catch (Exception ex) {
+				// Not sent (the broker was away too long): written again on the next
+				// tick.
+				System.out.println("Page " + n + " of " + this.site + " not sent: " + ex.getMessage());
+			}
+		}
+
 	}
 
-	/** The replies the search API counts, -1 while it cannot answer. */
-	private static long searchable() {
-		try {
-			JsonNode answer = SearchClient
-				.json(new SearchClient(services.get("search").port).get("/api/replies?size=1"), 200);
-			return answer.get("total").asLong();
-		}
-		catch (AssertionError | RuntimeException ex) {
-			return -1;
-		}
-	}
-
-	/** Every document id in the index. */
-	private static List<String> indexedIds() throws IOException, InterruptedException {
+	/** Every document id of the site's replies in the index. */
+	private static List<String> indexedIds(String site) throws IOException, InterruptedException {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-		JsonNode hits = JSON
-			.readTree(http.send(java.net.http.HttpRequest
-				.newBuilder(elasticsearch.uri().resolve("/replies/_search?size=" + MAX_PAGES + "&_source=false"))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())
-			.path("hits")
-			.path("hits");
+		JsonNode hits = JSON.readTree(http.send(java.net.http.HttpRequest
+			.newBuilder(
+					elasticsearch.uri().resolve("/replies/_search?size=" + MAX_PAGES + "&_source=false&q=site:" + site))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("hits").path("hits");
 		List<String> ids = new ArrayList<>();
 		hits.forEach(hit -> ids.add(hit.get("_id").asText()));
 		return ids;
@@ -389,13 +532,20 @@ class FaultIT {
 
 		final int port;
 
+		private final int instance;
+
 		private ServerProcess process;
 
 		private int starts;
 
 		Service(String name, int port) {
+			this(name, port, 1);
+		}
+
+		Service(String name, int port, int instance) {
 			this.name = name;
 			this.port = port;
+			this.instance = instance;
 		}
 
 		void start() throws IOException {
@@ -406,9 +556,17 @@ class FaultIT {
 							jar().toString(), "--server.port=" + this.port, "--server.address=127.0.0.1",
 							"--DAFU_KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
 							"--DAFU_ELASTICSEARCH_URIS=" + "http://127.0.0.1:" + elasticsearchPort,
-							"--DAFU_OPERATOR_PASSWORD=fault-it-secret", "--spring.main.banner-mode=off"));
+							"--DAFU_OPERATOR_PASSWORD=fault-it-secret", "--spring.main.banner-mode=off",
+							// Which instance a consumer in a group is (a suffix per
+							// consumer follows).
+							"--spring.cloud.stream.kafka.binder.consumer-properties.client.id=" + this.name + "@"
+									+ this.instance));
 			this.process = ServerProcess.start(this.name, command, Map.of(), WORK,
-					WORK.resolve("logs").resolve(this.name + "-" + this.starts + ".log"));
+					WORK.resolve("logs").resolve(this.name + "-" + this.instance + "-" + this.starts + ".log"));
+		}
+
+		boolean isAlive() {
+			return this.process != null && this.process.isAlive();
 		}
 
 		void awaitHealthy() throws InterruptedException {
