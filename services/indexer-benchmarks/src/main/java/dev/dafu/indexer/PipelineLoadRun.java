@@ -45,9 +45,13 @@ import dev.dafu.reply.CrawledPage;
  * seconds, each timed from its write until a search finds its reply, polled every 50
  * ms.</li>
  * </ul>
+ * With {@code instances} above 1, that many parsers, enrichers and indexers run, sharing
+ * their topics' partitions (issue 14); each stage's consumer lag is sampled every second
+ * during (c).
+ * <p>
  * Usage, from the repository's folder after a build:
  * {@code java -cp … dev.dafu.indexer.PipelineLoadRun deploy/local/target [pages] [warmUp]
- * [rate] [seconds]}
+ * [rate] [seconds] [instances]}
  */
 public final class PipelineLoadRun {
 
@@ -56,6 +60,13 @@ public final class PipelineLoadRun {
 	private static final String RAW_INDEX = "replies-pipeline-raw";
 
 	private static final List<String> SERVICES = List.of("indexer", "search", "enricher", "parser", "crawler");
+
+	/**
+	 * The stages that share their work among instances, and the topic each is measured
+	 * on.
+	 */
+	private static final Map<String, String> CONSUMING = Map.of("parser", "crawl.pages", "enricher", "replies.parsed",
+			"indexer", "replies.enriched");
 
 	private static final Map<String, String> HEAPS = Map.of("indexer", "256m", "search", "384m", "enricher", "384m",
 			"parser", "256m", "crawler", "256m");
@@ -69,6 +80,7 @@ public final class PipelineLoadRun {
 		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
 		int rate = args.length > 3 ? Integer.parseInt(args[3]) : 20;
 		int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
+		int instances = args.length > 5 ? Integer.parseInt(args[5]) : 1;
 		Path work = Files.createTempDirectory("dafu-pipeline-load");
 		IndexerLoadRun.say("Making " + (warmUp + pages + rate * seconds) + " reply pages ...");
 		List<Page> all = pages(warmUp + pages + rate * seconds);
@@ -83,12 +95,17 @@ public final class PipelineLoadRun {
 								ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
 						new StringSerializer(), new ByteArraySerializer())) {
 			for (String name : SERVICES) {
-				services.add(startService(name, kafka.bootstrapServers(), elasticsearch.uri().toString(), work));
+				int count = CONSUMING.containsKey(name) ? instances : 1;
+				for (int instance = 1; instance <= count; instance++) {
+					services.add(startService(name, instance, kafka.bootstrapServers(), elasticsearch.uri().toString(),
+							work));
+				}
 			}
 			for (ServerProcess service : services) {
 				Readiness.awaitHttpOk(service, healthUri(service), Duration.ofSeconds(240));
 			}
-			IndexerLoadRun.say("Kafka, Elasticsearch and the five services are up.");
+			IndexerLoadRun.say("Kafka, Elasticsearch and the five services are up"
+					+ (instances > 1 ? ", " + instances + " instances of parser, enricher and indexer." : "."));
 			ElasticsearchClient client = IndexerLoadRun.client(elasticsearch.uri().toString());
 
 			send(producer, all.subList(0, warmUp));
@@ -98,9 +115,11 @@ public final class PipelineLoadRun {
 			Map<String, Duration> cpuBefore = cpu(services);
 			long machineBefore = MachineCpu.busyTicks();
 			Instant start = Instant.now();
+			ConsumerLag lag = ConsumerLag.sample(kafka.bootstrapServers(), CONSUMING);
 			send(producer, all.subList(warmUp, warmUp + pages));
 			awaitSearchable(client, warmUp + pages, services);
 			Duration took = Duration.between(start, Instant.now());
+			lag.close();
 			double machineSeconds = (MachineCpu.busyTicks() - machineBefore) / (double) MachineCpu.TICKS_PER_SECOND;
 			double pipelineRate = pages / IndexerLoadRun.seconds(took);
 			IndexerLoadRun.say(String.format("(c) pipeline: %d pages in %.1f s = %.0f replies/s", pages,
@@ -108,10 +127,21 @@ public final class PipelineLoadRun {
 			Map<String, Duration> cpuAfter = cpu(services);
 			double servicesSeconds = 0;
 			for (String name : SERVICES) {
-				double busy = IndexerLoadRun.seconds(cpuAfter.get(name).minus(cpuBefore.get(name)));
+				double busy = 0;
+				for (ServerProcess service : services) {
+					if (service.name().equals(name) || service.name().startsWith(name + "-")) {
+						double own = IndexerLoadRun
+							.seconds(cpuAfter.get(service.name()).minus(cpuBefore.get(service.name())));
+						busy += own;
+						if (instances > 1 && CONSUMING.containsKey(name)) {
+							IndexerLoadRun.say(String.format("      %-10s %6.1f s of CPU", service.name(), own));
+						}
+					}
+				}
 				servicesSeconds += busy;
-				IndexerLoadRun.say(String.format("    %-8s %6.1f s of CPU = %6.0f records per CPU-second", name, busy,
-						pages / Math.max(busy, 0.001)));
+				String lagOf = CONSUMING.containsKey(name) ? "; lag " + lag.summary("dafu-" + name) : "";
+				IndexerLoadRun.say(String.format("    %-8s %6.1f s of CPU = %6.0f records per CPU-second%s", name, busy,
+						pages / Math.max(busy, 0.001), lagOf));
 			}
 			for (String name : List.of("kafka", "elasticsearch", "load run")) {
 				double busy = IndexerLoadRun.seconds(cpuAfter.get(name).minus(cpuBefore.get(name)));
@@ -260,6 +290,16 @@ public final class PipelineLoadRun {
 
 	/** A service as the local run starts it: its runnable jar, heap and collector. */
 	static ServerProcess startService(String name, String kafka, String elasticsearch, Path work) throws IOException {
+		return startService(name, 1, kafka, elasticsearch, work);
+	}
+
+	/**
+	 * The {@code instance}-th instance of a service, named {@code name-instance} from the
+	 * second on.
+	 */
+	static ServerProcess startService(String name, int instance, String kafka, String elasticsearch, Path work)
+			throws IOException {
+		String label = instance == 1 ? name : name + "-" + instance;
 		Path targetDir = Path.of("services", name, "target").toAbsolutePath();
 		Path jar;
 		try (Stream<Path> files = Files.list(targetDir)) {
@@ -268,13 +308,13 @@ public final class PipelineLoadRun {
 				.orElseThrow(() -> new IllegalStateException("no runnable jar in " + targetDir + ": build first"));
 		}
 		int port = IndexerLoadRun.freePort();
-		PORTS.put(name, port);
+		PORTS.put(label, port);
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + HEAPS.get(name), "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1");
 		Map<String, String> environment = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka, "DAFU_ELASTICSEARCH_URIS",
 				elasticsearch, "DAFU_OPERATOR_PASSWORD", "load-run");
-		return ServerProcess.start(name, command, environment, work, work.resolve(name + ".log"));
+		return ServerProcess.start(label, command, environment, work, work.resolve(label + ".log"));
 	}
 
 	/**
