@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml cannot run where the project is built (no Docker engine), so this
  * keeps it honest: every service is there with a healthcheck, a memory limit and healthy
- * dependencies, and every Dafu variable it sets is one a service actually reads.
+ * dependencies, the services run the images the build makes (whose health check
+ * {@code ImagesIT} runs inside the image), and every Dafu variable it sets is one a
+ * service actually reads.
  */
 class DockerComposeTest {
 
@@ -38,9 +40,10 @@ class DockerComposeTest {
 		}
 		for (String name : ServiceConfigurations.SERVICES) {
 			Map<String, Object> service = services.get(name);
-			assertThat(((Map<String, String>) service.get("build")).get("dockerfile"))
-				.isEqualTo("deploy/docker/Dockerfile");
-			assertThat(((Map<String, String>) service.get("build"))).containsKey("args");
+			assertThat(service.get("image"))
+				.isEqualTo("dafu/dafu-" + name + ":" + ServiceConfigurations.projectVersion());
+			assertThat((List<String>) ((Map<String, Object>) service.get("healthcheck")).get("test"))
+				.contains("dev.dafu.security.HealthCheck", "http://localhost:8080/actuator/health/readiness");
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
 			for (String variable : environment.keySet()) {
 				if (variable.startsWith("DAFU_")) {

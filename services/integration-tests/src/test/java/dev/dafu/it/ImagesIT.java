@@ -104,7 +104,23 @@ class ImagesIT {
 				.orElseThrow();
 			String status = Files.readString(Path.of("/proc", Long.toString(java.pid()), "status"));
 			assertThat(status).containsPattern("(?m)^Uid:\\s+" + USER + "\\s");
+
+			// docker-compose.yml's health check, run inside the image: ready, then not.
+			List<String> check = new ArrayList<>(command.subList(0, command.indexOf("java")));
+			check.addAll(List.of("/opt/java/bin/java", "-Xmx16m", "-cp", "@/app/jib-classpath-file",
+					"dev.dafu.security.HealthCheck"));
+			assertThat(exitOf(check, "http://127.0.0.1:" + port + "/actuator/health/readiness")).isZero();
+			assertThat(exitOf(check, "http://127.0.0.1:" + port + "/actuator/nothing-here")).isEqualTo(1);
 		}
+	}
+
+	private static int exitOf(List<String> command, String argument) throws IOException, InterruptedException {
+		List<String> withArgument = new ArrayList<>(command);
+		withArgument.add(argument);
+		Process process = new ProcessBuilder(withArgument).redirectErrorStream(true).start();
+		process.getInputStream().readAllBytes();
+		assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		return process.exitValue();
 	}
 
 	/** Unpacks the service's image file, and returns its manifest. */

@@ -105,6 +105,20 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theImagesAreTheBuildsOfThisVersion() throws IOException {
+		try (InputStream in = Files.newInputStream(FOLDER.resolve("kustomization.yaml"))) {
+			Map<String, Object> kustomization = new Yaml().load(in);
+			List<Map<String, String>> images = (List<Map<String, String>>) kustomization.get("images");
+			assertThat(images).extracting(image -> image.get("name"))
+				.containsExactlyInAnyOrderElementsOf(
+						ServiceConfigurations.SERVICES.stream().map(service -> "dafu/dafu-" + service).toList());
+			assertThat(images)
+				.allSatisfy(image -> assertThat(image.get("newTag")).isEqualTo(ServiceConfigurations.projectVersion()));
+		}
+	}
+
+	@Test
 	void everyServiceRunsAsNoRootWithProbesMemoryLimitsADisruptionBudgetAndAService() {
 		for (String service : ServiceConfigurations.SERVICES) {
 			Deployment deployment = named(Deployment.class, "dafu-" + service);

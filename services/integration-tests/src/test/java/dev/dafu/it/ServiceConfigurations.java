@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.Yaml;
@@ -33,6 +34,21 @@ final class ServiceConfigurations {
 		try {
 			return Files
 				.readString(REPOSITORY.resolve("services/" + service + "/src/main/resources/" + service + ".yml"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The project's version, which the images are tagged with. */
+	static String projectVersion() {
+		try {
+			Matcher version = Pattern.compile("<artifactId>dafu</artifactId>\\s*<version>([^<]+)</version>")
+				.matcher(Files.readString(REPOSITORY.resolve("pom.xml")));
+			if (!version.find()) {
+				throw new IllegalStateException("no version in pom.xml");
+			}
+			return version.group(1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
