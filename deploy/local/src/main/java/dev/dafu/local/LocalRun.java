@@ -42,11 +42,6 @@ public final class LocalRun {
 
 	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
-	/**
-	 * Instances of the services that share work through Kafka's groups and crawl records.
-	 */
-	private static final List<String> SCALED = List.of("crawler", "parser", "enricher", "indexer");
-
 	private static final int MAX_INSTANCES = 8;
 
 	/** The port of a service's n-th instance is its first's + this × (n − 1). */

@@ -71,27 +71,26 @@ class ParserConfiguration {
 				try {
 					CrawledPage page = records.read(MessageBuilder.withPayload(payloads.get(done)).build(),
 							CrawledPage.class, "a crawled page", read -> read.url() == null ? "no url" : null);
+					List<Reply> replies;
+					// A page's parse (and what libraries log while reading its files)
+					// names it.
 					try (LogContext about = LogContext.page(page.url())) {
-						List<Reply> replies;
-						try {
-							replies = replyParser.parse(page);
-						}
-						catch (UnparseableReplyException ex) {
-							meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
-							tell(sends, json, properties, page, PageOutcome.Result.DEAD_LETTERED, List.of(),
-									ex.reason());
-							failed = ex;
-							continue;
-						}
-						meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply")
-							.increment();
-						for (Reply reply : replies) {
-							sends.send(properties.repliesTopic(), reply.id(), json.writeValueAsBytes(reply));
-						}
-						tell(sends, json, properties, page,
-								replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
-								replies.stream().map(Reply::id).toList(), null);
+						replies = replyParser.parse(page);
 					}
+					catch (UnparseableReplyException ex) {
+						meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
+						tell(sends, json, properties, page, PageOutcome.Result.DEAD_LETTERED, List.of(), ex.reason());
+						failed = ex;
+						continue;
+					}
+					meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply")
+						.increment();
+					for (Reply reply : replies) {
+						sends.send(properties.repliesTopic(), reply.id(), json.writeValueAsBytes(reply));
+					}
+					tell(sends, json, properties, page,
+							replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
+							replies.stream().map(Reply::id).toList(), null);
 				}
 				catch (UnreadableRecordException ex) {
 					failed = ex;
