@@ -1,8 +1,6 @@
 package dev.dafu.crawler;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Ports;
 import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;
@@ -57,8 +56,8 @@ public final class CrawlerLoadRun {
 		boolean inElasticsearch = args.length > 3 && args[3].equals("elasticsearch");
 		Path work = Files.createTempDirectory("dafu-crawler-load");
 		Path siteRoot = generateSite(work.resolve("site"), pages);
-		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), freePort(),
-				freePort(), false);
+		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), Ports.free(),
+				Ports.free(), false);
 				CrawlState state = inElasticsearch ? CrawlState.inElasticsearch(target, work) : CrawlState.inMemory();
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -164,12 +163,6 @@ public final class CrawlerLoadRun {
 		return root;
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	/**
 	 * Where the crawls keep their page history and frontier, and the servers to stop when
 	 * done.
@@ -192,7 +185,7 @@ public final class CrawlerLoadRun {
 					.orElseThrow(() -> new IllegalStateException("no Elasticsearch distribution in " + target));
 			}
 			LocalElasticsearch elasticsearch = LocalElasticsearch.start(distribution, work.resolve("elasticsearch"),
-					freePort(), freePort(), false);
+					Ports.free(), Ports.free(), false);
 			ConfigurableApplicationContext client = new SpringApplicationBuilder(ElasticsearchClientConfiguration.class)
 				.web(WebApplicationType.NONE)
 				.logStartupInfo(false)

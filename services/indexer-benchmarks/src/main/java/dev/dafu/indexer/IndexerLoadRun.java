@@ -1,7 +1,6 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +34,11 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
-import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
+import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Ports;
 import dev.dafu.local.ServerProcess;
 import dev.dafu.parser.ReplyParser;
 import dev.dafu.reply.EnrichedReply;
@@ -82,10 +82,10 @@ public final class IndexerLoadRun {
 		int replies = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
 		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
 		Path work = Files.createTempDirectory("dafu-indexer-load");
-		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), freePort(),
-				freePort(), false);
+		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), Ports.free(),
+				Ports.free(), false);
 				LocalElasticsearch elasticsearch = LocalElasticsearch.start(distribution(target),
-						work.resolve("elasticsearch"), freePort(), freePort(), false)) {
+						work.resolve("elasticsearch"), Ports.free(), Ports.free(), false)) {
 			say("Making " + replies + " enriched replies (parser and enricher) ...");
 			List<EnrichedReply> enriched = enrichedReplies(warmUp + replies);
 			JsonMapper json = JsonMapper.builder().build();
@@ -311,12 +311,6 @@ public final class IndexerLoadRun {
 			return files.filter(f -> f.getFileName().toString().startsWith("elasticsearch-"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no Elasticsearch in " + target + ": build first"));
-		}
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

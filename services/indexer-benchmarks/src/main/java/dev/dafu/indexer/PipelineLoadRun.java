@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Ports;
 import dev.dafu.local.Readiness;
 import dev.dafu.local.ServerProcess;
 import dev.dafu.parser.ReplyParser;
@@ -85,10 +86,10 @@ public final class PipelineLoadRun {
 		IndexerLoadRun.say("Making " + (warmUp + pages + rate * seconds) + " reply pages ...");
 		List<Page> all = pages(warmUp + pages + rate * seconds);
 		List<ServerProcess> services = new ArrayList<>();
-		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"),
-				IndexerLoadRun.freePort(), IndexerLoadRun.freePort(), false);
+		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), Ports.free(),
+				Ports.free(), false);
 				LocalElasticsearch elasticsearch = LocalElasticsearch.start(IndexerLoadRun.distribution(target),
-						work.resolve("elasticsearch"), IndexerLoadRun.freePort(), IndexerLoadRun.freePort(), false);
+						work.resolve("elasticsearch"), Ports.free(), Ports.free(), false);
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 								ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -307,7 +308,7 @@ public final class PipelineLoadRun {
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no runnable jar in " + targetDir + ": build first"));
 		}
-		int port = IndexerLoadRun.freePort();
+		int port = Ports.free();
 		PORTS.put(label, port);
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + HEAPS.get(name), "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port,

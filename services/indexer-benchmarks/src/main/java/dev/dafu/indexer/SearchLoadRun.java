@@ -36,6 +36,7 @@ import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.enricher.ReplyEnricher;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Ports;
 import dev.dafu.local.Readiness;
 import dev.dafu.local.ServerProcess;
 import dev.dafu.parser.ReplyParser;
@@ -83,10 +84,10 @@ public final class SearchLoadRun {
 		List<Reply> base = demoReplies(Path.of("deploy/local/demo-site"));
 		IndexerLoadRun.say("Read " + base.size() + " replies from the demo site.");
 		ServerProcess search = null;
-		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"),
-				IndexerLoadRun.freePort(), IndexerLoadRun.freePort(), false);
+		try (LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), work.resolve("kafka"), Ports.free(),
+				Ports.free(), false);
 				LocalElasticsearch elasticsearch = LocalElasticsearch.start(IndexerLoadRun.distribution(target),
-						work.resolve("elasticsearch"), IndexerLoadRun.freePort(), IndexerLoadRun.freePort(), false)) {
+						work.resolve("elasticsearch"), Ports.free(), Ports.free(), false)) {
 			ElasticsearchClient client = IndexerLoadRun.client(elasticsearch.uri().toString());
 			ReplyIndex index = new ReplyIndex(client, ALIAS);
 			index.createOrUpdate();

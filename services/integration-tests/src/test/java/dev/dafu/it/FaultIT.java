@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import dev.dafu.local.Folders;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Ports;
 import dev.dafu.local.Readiness;
 import dev.dafu.local.ServerProcess;
 import dev.dafu.reply.ReplyIdentity;
@@ -134,14 +134,14 @@ class FaultIT {
 	@BeforeAll
 	static void startServersAndServices() throws Exception {
 		Folders.deleteTree(WORK);
-		kafkaPort = freePort();
-		kafkaControllerPort = freePort();
-		elasticsearchPort = freePort();
-		elasticsearchTransportPort = freePort();
+		kafkaPort = Ports.free();
+		kafkaControllerPort = Ports.free();
+		elasticsearchPort = Ports.free();
+		elasticsearchTransportPort = Ports.free();
 		kafka = startKafka(false);
 		elasticsearch = startElasticsearch();
 		for (String name : List.of("indexer", "search", "enricher", "parser")) {
-			services.put(name, new Service(name, freePort()));
+			services.put(name, new Service(name, Ports.free()));
 		}
 		for (Service service : services.values()) {
 			service.start();
@@ -205,7 +205,7 @@ class FaultIT {
 		PageStream stream = new PageStream("two", 2098);
 		try {
 			for (String name : CONSUMING) {
-				seconds.add(new Service(name, freePort(), 2));
+				seconds.add(new Service(name, Ports.free(), 2));
 			}
 			for (Service second : seconds) {
 				second.start();
@@ -517,12 +517,6 @@ class FaultIT {
 	private static void fault(String what) {
 		faults.add(what);
 		System.out.println(Instant.now() + " " + what);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/** A Dafu service run from its runnable jar, as the local run does. */

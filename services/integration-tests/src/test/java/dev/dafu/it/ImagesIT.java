@@ -3,7 +3,6 @@ package dev.dafu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.dafu.local.Ports;
 import dev.dafu.local.Readiness;
 import dev.dafu.local.ServerProcess;
 import dev.dafu.testsupport.RealServers;
@@ -46,10 +46,9 @@ class ImagesIT {
 	@Test
 	void everyServiceHasAnImageOfItsOwnNameThatRunsItsApplicationAsANonRootUser(@TempDir Path folder) throws Exception {
 		for (String service : ServiceConfigurations.SERVICES) {
-			Path unpacked = Files.createDirectories(folder.resolve(service));
-			JsonNode manifest = unpack(service, unpacked);
-			assertThat(manifest.get("RepoTags").get(0).asText()).startsWith("dafu/dafu-" + service + ":");
-			JsonNode config = JSON.readTree(unpacked.resolve(manifest.get("Config").asText()).toFile()).get("config");
+			Image image = unpack(service, Files.createDirectories(folder.resolve(service)));
+			assertThat(image.manifest().get("RepoTags").get(0).asText()).startsWith("dafu/dafu-" + service + ":");
+			JsonNode config = image.config();
 			assertThat(config.get("User").asText()).isEqualTo(USER + ":" + USER);
 			List<String> entrypoint = strings(config.get("Entrypoint"));
 			String application = Character.toUpperCase(service.charAt(0)) + service.substring(1) + "Application";
@@ -67,20 +66,17 @@ class ImagesIT {
 			throw new IllegalStateException("DAFU_IMAGE_TESTS=required, but running an image needs root and unshare");
 		}
 		Assumptions.assumeTrue(root, "running an image needs root and util-linux's unshare");
-		Path unpacked = Files.createDirectories(folder.resolve("image"));
-		JsonNode manifest = unpack("parser", unpacked);
-		JsonNode config = JSON.readTree(unpacked.resolve(manifest.get("Config").asText()).toFile()).get("config");
+		Image image = unpack("parser", Files.createDirectories(folder.resolve("image")));
+		JsonNode config = image.config();
 		Path rootFs = Files.createDirectories(folder.resolve("root"));
-		for (JsonNode layer : manifest.get("Layers")) {
-			run(List.of("tar", "-xzf", unpacked.resolve(layer.asText()).toString(), "-C", rootFs.toString()));
+		for (JsonNode layer : image.manifest().get("Layers")) {
+			assertSucceeds(
+					List.of("tar", "-xzf", image.folder().resolve(layer.asText()).toString(), "-C", rootFs.toString()));
 		}
 		Files.createDirectories(rootFs.resolve("proc"));
 		assertThat(rootFs.resolve("opt/java/bin/java")).isExecutable();
 
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = Ports.free();
 		List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "--fork", "--pid", "--mount-proc",
 				"--root=" + rootFs, "--wd=" + config.get("WorkingDir").asText(), "--setuid", USER, "--setgid", USER));
 		command.addAll(strings(config.get("Entrypoint")));
@@ -109,26 +105,21 @@ class ImagesIT {
 			List<String> check = new ArrayList<>(command.subList(0, command.indexOf("java")));
 			check.addAll(List.of("/opt/java/bin/java", "-Xmx16m", "-cp", "@/app/jib-classpath-file",
 					"dev.dafu.security.HealthCheck"));
-			assertThat(exitOf(check, "http://127.0.0.1:" + port + "/actuator/health/readiness")).isZero();
-			assertThat(exitOf(check, "http://127.0.0.1:" + port + "/actuator/nothing-here")).isEqualTo(1);
+			check.add("http://127.0.0.1:" + port + "/actuator/health/readiness");
+			assertThat(ran(check).exit()).isZero();
+			check.set(check.size() - 1, "http://127.0.0.1:" + port + "/actuator/nothing-here");
+			assertThat(ran(check).exit()).isEqualTo(1);
 		}
 	}
 
-	private static int exitOf(List<String> command, String argument) throws IOException, InterruptedException {
-		List<String> withArgument = new ArrayList<>(command);
-		withArgument.add(argument);
-		Process process = new ProcessBuilder(withArgument).redirectErrorStream(true).start();
-		process.getInputStream().readAllBytes();
-		assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-		return process.exitValue();
-	}
-
-	/** Unpacks the service's image file, and returns its manifest. */
-	private static JsonNode unpack(String service, Path into) throws IOException, InterruptedException {
-		Path image = SERVICES.resolve(service).resolve("target/image.tar");
-		assertThat(image).as("the image the build made").exists();
-		run(List.of("tar", "-xf", image.toString(), "-C", into.toString()));
-		return JSON.readTree(into.resolve("manifest.json").toFile()).get(0);
+	/** Unpacks the service's image file: its manifest and configuration. */
+	private static Image unpack(String service, Path into) throws IOException, InterruptedException {
+		Path file = SERVICES.resolve(service).resolve("target/image.tar");
+		assertThat(file).as("the image the build made").exists();
+		assertSucceeds(List.of("tar", "-xf", file.toString(), "-C", into.toString()));
+		JsonNode manifest = JSON.readTree(into.resolve("manifest.json").toFile()).get(0);
+		JsonNode config = JSON.readTree(into.resolve(manifest.get("Config").asText()).toFile()).get("config");
+		return new Image(into, manifest, config);
 	}
 
 	private static List<String> strings(JsonNode array) {
@@ -137,11 +128,25 @@ class ImagesIT {
 		return strings;
 	}
 
-	private static void run(List<String> command) throws IOException, InterruptedException {
+	private static void assertSucceeds(List<String> command) throws IOException, InterruptedException {
+		Ran ran = ran(command);
+		assertThat(ran.exit()).as(String.join(" ", command) + ": " + ran.output()).isZero();
+	}
+
+	private static Ran ran(List<String> command) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-		assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+		return new Ran(process.exitValue(), output);
+	}
+
+	/**
+	 * An unpacked image file: the folder it is in, its manifest and its configuration.
+	 */
+	private record Image(Path folder, JsonNode manifest, JsonNode config) {
+	}
+
+	private record Ran(int exit, String output) {
 	}
 
 }

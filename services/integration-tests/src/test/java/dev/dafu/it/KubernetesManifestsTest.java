@@ -107,15 +107,12 @@ class KubernetesManifestsTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theImagesAreTheBuildsOfThisVersion() throws IOException {
-		try (InputStream in = Files.newInputStream(FOLDER.resolve("kustomization.yaml"))) {
-			Map<String, Object> kustomization = new Yaml().load(in);
-			List<Map<String, String>> images = (List<Map<String, String>>) kustomization.get("images");
-			assertThat(images).extracting(image -> image.get("name"))
-				.containsExactlyInAnyOrderElementsOf(
-						ServiceConfigurations.SERVICES.stream().map(service -> "dafu/dafu-" + service).toList());
-			assertThat(images)
-				.allSatisfy(image -> assertThat(image.get("newTag")).isEqualTo(ServiceConfigurations.projectVersion()));
-		}
+		List<Map<String, String>> images = (List<Map<String, String>>) kustomization().get("images");
+		assertThat(images).extracting(image -> image.get("name"))
+			.containsExactlyInAnyOrderElementsOf(
+					ServiceConfigurations.SERVICES.stream().map(service -> "dafu/dafu-" + service).toList());
+		assertThat(images)
+			.allSatisfy(image -> assertThat(image.get("newTag")).isEqualTo(ServiceConfigurations.projectVersion()));
 	}
 
 	@Test
@@ -271,10 +268,7 @@ class KubernetesManifestsTest {
 			assertThat(endpoint.getPort()).isEqualTo("http");
 			assertThat(endpoint.getBasicAuth().getPassword().getName()).isEqualTo("dafu-operator");
 		});
-		Map<String, Object> alerts;
-		try (InputStream in = Files.newInputStream(Monitoring.ALERTS)) {
-			alerts = new Yaml().load(in);
-		}
+		Map<String, Object> alerts = Monitoring.alerts();
 		PrometheusRule rule = of(PrometheusRule.class).get(0);
 		Map<String, Object> groups = Serialization.jsonMapper().convertValue(rule.getSpec(), Map.class);
 		assertThat(groups).isEqualTo(Serialization.jsonMapper().convertValue(alerts, Map.class));
@@ -288,9 +282,12 @@ class KubernetesManifestsTest {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> kustomizationResources() throws IOException {
+		return (List<String>) kustomization().get("resources");
+	}
+
+	private static Map<String, Object> kustomization() throws IOException {
 		try (InputStream in = Files.newInputStream(FOLDER.resolve("kustomization.yaml"))) {
-			Map<String, Object> kustomization = new Yaml().load(in);
-			return (List<String>) kustomization.get("resources");
+			return new Yaml().load(in);
 		}
 	}
 

@@ -45,18 +45,21 @@ final class Monitoring {
 	private Monitoring() {
 	}
 
-	/** The alert rules' expressions by alert name. */
-	@SuppressWarnings("unchecked")
-	static Map<String, String> alertQueries() {
-		Map<String, Object> rules;
+	/** {@code alerts.yml} as read. */
+	static Map<String, Object> alerts() {
 		try (InputStream in = Files.newInputStream(ALERTS)) {
-			rules = new Yaml().load(in);
+			return new Yaml().load(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The alert rules' expressions by alert name. */
+	@SuppressWarnings("unchecked")
+	static Map<String, String> alertQueries() {
 		Map<String, String> queries = new LinkedHashMap<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+		for (Map<String, Object> group : (List<Map<String, Object>>) alerts().get("groups")) {
 			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
 				queries.put((String) rule.get("alert"), (String) rule.get("expr"));
 			}

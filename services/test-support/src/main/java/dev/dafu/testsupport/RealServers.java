@@ -2,7 +2,6 @@ package dev.dafu.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.testcontainers.kafka.KafkaContainer;
 
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
+import dev.dafu.local.Ports;
 
 /**
  * Gives tests a real Kafka broker and a real Elasticsearch, started once per test JVM and
@@ -99,12 +99,12 @@ public final class RealServers implements BeforeAllCallback {
 			Path distribution = files.filter(f -> f.getFileName().toString().startsWith("elasticsearch-"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no Elasticsearch distribution in " + target));
-			LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), data.resolve("kafka"), freePort(),
-					freePort(), false);
+			LocalKafka kafka = LocalKafka.start(target.resolve("kafka/libs"), data.resolve("kafka"), Ports.free(),
+					Ports.free(), false);
 			LocalElasticsearch elasticsearch;
 			try {
-				elasticsearch = LocalElasticsearch.start(distribution, data.resolve("elasticsearch"), freePort(),
-						freePort(), false);
+				elasticsearch = LocalElasticsearch.start(distribution, data.resolve("elasticsearch"), Ports.free(),
+						Ports.free(), false);
 			}
 			catch (RuntimeException | IOException ex) {
 				kafka.close();
@@ -121,12 +121,6 @@ public final class RealServers implements BeforeAllCallback {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 
