@@ -107,7 +107,9 @@ public final class IndexerLoadRun {
 					indexing.records(), seconds(indexing.time()), indexerRate, seconds(indexing.cpu())));
 
 			List<JsonData> stored = readAll(client, INDEX);
+			Map<String, Duration> beforeBulk = ProcessCpu.of(List.of());
 			Duration bulk = bulkLoad(client, stored, RAW_INDEX, BULK_BATCH, "-1");
+			say("    raw bulk's CPU by process: " + ProcessCpu.spent(beforeBulk, ProcessCpu.of(List.of())));
 			client.indices().refresh(r -> r.index(RAW_INDEX));
 			long loaded = client.count(c -> c.index(RAW_INDEX)).count();
 			// Where the difference goes: Elasticsearch's own cost of the indexer's batch
@@ -120,6 +122,8 @@ public final class IndexerLoadRun {
 			double bulkRate = loaded / seconds(bulk);
 			say(String.format("(a) raw bulk:  %d documents in %.1f s = %.0f docs/s", loaded, seconds(bulk), bulkRate));
 			say(String.format("(b)/(a) = %.2f", indexerRate / bulkRate));
+			say("    Elasticsearch's time in the indexer's index: " + timeSpent(client, INDEX));
+			say("    Elasticsearch's time in raw bulk's index:    " + timeSpent(client, RAW_INDEX));
 			client._transport().close();
 		}
 	}
@@ -211,6 +215,7 @@ public final class IndexerLoadRun {
 			long committedAtFirst = 0;
 			Duration cpuAtFirst = Duration.ZERO;
 			Map<String, Long> threadsAtFirst = Map.of();
+			Map<String, Duration> processesAtFirst = Map.of();
 			Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
 			while (Instant.now().isBefore(deadline)) {
 				indexer.checkAlive();
@@ -226,9 +231,11 @@ public final class IndexerLoadRun {
 					committedAtFirst = done;
 					cpuAtFirst = indexer.cpuTime();
 					threadsAtFirst = ThreadCpu.of(indexer.pid());
+					processesAtFirst = ProcessCpu.of(List.of(indexer));
 				}
 				if (done >= total) {
 					say("    the indexer's CPU by thread: " + ThreadCpu.since(indexer.pid(), threadsAtFirst));
+					say("    CPU by process: " + ProcessCpu.spent(processesAtFirst, ProcessCpu.of(List.of(indexer))));
 					return new Throughput(total - committedAtFirst, Duration.between(firstCommit, Instant.now()),
 							indexer.cpuTime().minus(cpuAtFirst));
 				}
@@ -300,6 +307,21 @@ public final class IndexerLoadRun {
 		Duration took = Duration.between(start, Instant.now());
 		client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
 		return took;
+	}
+
+	/**
+	 * What Elasticsearch's own statistics say it spent on {@code index}, by kind of work.
+	 */
+	static String timeSpent(ElasticsearchClient client, String index) throws IOException {
+		var stats = client.indices().stats(s -> s.index(index)).all().total();
+		return String.format(
+				"indexing %d documents in %.1f s, get %.1f s (%d), search %.1f s (%d), refresh %.1f s (%d), merges %.1f s (%d), flush %.1f s, segments %d",
+				stats.indexing().indexTotal(), stats.indexing().indexTimeInMillis() / 1000.0,
+				stats.get().timeInMillis() / 1000.0, stats.get().total(),
+				(stats.search().queryTimeInMillis() + stats.search().fetchTimeInMillis()) / 1000.0,
+				stats.search().queryTotal(), stats.refresh().totalTimeInMillis() / 1000.0, stats.refresh().total(),
+				stats.merges().totalTimeInMillis() / 1000.0, stats.merges().total(),
+				stats.flush().totalTimeInMillis() / 1000.0, stats.segments().count());
 	}
 
 	static double seconds(Duration duration) {

@@ -113,7 +113,7 @@ public final class PipelineLoadRun {
 			awaitSearchable(client, warmUp, services);
 			IndexerLoadRun.say("Warm-up: " + warmUp + " pages searchable.");
 
-			Map<String, Duration> cpuBefore = cpu(services);
+			Map<String, Duration> cpuBefore = ProcessCpu.of(services);
 			long machineBefore = MachineCpu.busyTicks();
 			Instant start = Instant.now();
 			ConsumerLag lag = ConsumerLag.sample(kafka.bootstrapServers(), CONSUMING);
@@ -125,7 +125,7 @@ public final class PipelineLoadRun {
 			double pipelineRate = pages / IndexerLoadRun.seconds(took);
 			IndexerLoadRun.say(String.format("(c) pipeline: %d pages in %.1f s = %.0f replies/s", pages,
 					IndexerLoadRun.seconds(took), pipelineRate));
-			Map<String, Duration> cpuAfter = cpu(services);
+			Map<String, Duration> cpuAfter = ProcessCpu.of(services);
 			double servicesSeconds = 0;
 			for (String name : SERVICES) {
 				double busy = 0;
@@ -159,6 +159,10 @@ public final class PipelineLoadRun {
 			IndexerLoadRun.say(String.format("(a) raw bulk: %d documents in %.1f s = %.0f docs/s", stored.size(),
 					IndexerLoadRun.seconds(bulk), bulkRate));
 			IndexerLoadRun.say(String.format("(c)/(a) = %.2f", pipelineRate / bulkRate));
+			IndexerLoadRun
+				.say("    Elasticsearch's time in the pipeline's index: " + IndexerLoadRun.timeSpent(client, ALIAS));
+			IndexerLoadRun.say(
+					"    Elasticsearch's time in raw bulk's index:     " + IndexerLoadRun.timeSpent(client, RAW_INDEX));
 			client.indices().delete(d -> d.index(RAW_INDEX));
 
 			List<Long> latencies = steady(producer, client, all.subList(warmUp + pages, all.size()), rate, services);
@@ -263,26 +267,6 @@ public final class PipelineLoadRun {
 		throw new IllegalStateException("fewer than " + count + " replies searchable after 30 minutes");
 	}
 
-	/** CPU time so far of each service, of Kafka, of Elasticsearch and of this run. */
-	private static Map<String, Duration> cpu(List<ServerProcess> services) {
-		Map<String, Duration> cpu = new HashMap<>();
-		services.forEach(service -> cpu.put(service.name(), service.cpuTime()));
-		cpu.put("kafka", Duration.ZERO);
-		cpu.put("elasticsearch", Duration.ZERO);
-		ProcessHandle.allProcesses().forEach(process -> {
-			String command = process.info().commandLine().orElse("");
-			Duration time = process.info().totalCpuDuration().orElse(Duration.ZERO);
-			if (command.contains("kafka.Kafka")) {
-				cpu.merge("kafka", time, Duration::plus);
-			}
-			else if (command.contains("org.elasticsearch.bootstrap")) {
-				cpu.merge("elasticsearch", time, Duration::plus);
-			}
-		});
-		cpu.put("load run", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
-		return cpu;
-	}
-
 	static final Map<String, Integer> PORTS = new HashMap<>();
 
 	static URI healthUri(ServerProcess service) {
@@ -310,9 +294,14 @@ public final class PipelineLoadRun {
 		}
 		int port = Ports.free();
 		PORTS.put(label, port);
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + HEAPS.get(name), "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1");
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAPS.get(name),
+				"-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+		// -Dindexer.args="--key=value …" (or parser.args …) to try other settings.
+		String extra = System.getProperty(name + ".args", "");
+		if (!extra.isBlank()) {
+			command.addAll(List.of(extra.split(" ")));
+		}
 		Map<String, String> environment = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka, "DAFU_ELASTICSEARCH_URIS",
 				elasticsearch, "DAFU_OPERATOR_PASSWORD", "load-run");
 		return ServerProcess.start(label, command, environment, work, work.resolve(label + ".log"));
