@@ -140,6 +140,18 @@ class LiveStreamIT {
 	}
 
 	@Test
+	void anEventThatCarriesNoReplyIsSentNowhereAndTheStreamGoesOn() throws Exception {
+		Reply after = reply("401", Submission.Kind.PROPOSAL, "上海市民政局（坏事件之后）");
+		try (Events events = open("?issuer=" + URLEncoder.encode(after.issuer(), StandardCharsets.UTF_8), null)) {
+			producer.send(new ProducerRecord<>(TOPIC, "broken", "{not json".getBytes(StandardCharsets.UTF_8))).get();
+			announce(after, ReplyEvents.CREATED);
+
+			Event heard = events.nextEvent();
+			assertThat(heard.data()).contains(after.id()).doesNotContain("not json");
+		}
+	}
+
+	@Test
 	void aStreamSaysItIsOpenAtOnceAndSendsHeartbeatsWhileQuiet() throws Exception {
 		try (Events events = open("?site=nowhere", null)) {
 			assertThat(events.next(Duration.ofSeconds(5))).isEqualTo(":open");

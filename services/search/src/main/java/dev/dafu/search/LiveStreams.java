@@ -145,7 +145,8 @@ public class LiveStreams {
 					}
 					else if (event.offset() >= this.next.getOrDefault(event.partition(), Long.MIN_VALUE)) {
 						this.next.put(event.partition(), event.offset() + 1);
-						if (this.matcher.test(event.reply())) {
+						Reply reply = event.reply();
+						if (reply != null && this.matcher.test(reply)) {
 							this.emitter.send(SseEmitter.event()
 								.id(event.id())
 								.name(event.type())

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -219,22 +220,13 @@ public class PublishedReplies implements SmartLifecycle {
 	}
 
 	private void heard(ConsumerRecord<String, byte[]> record) {
-		Reply reply;
-		try {
-			reply = this.json.readValue(record.value(), Reply.class);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Not a reply event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-					ex.getMessage());
-			return;
-		}
 		Header type = record.headers().lastHeader("ce_type");
 		Event event;
 		synchronized (this) {
 			this.next.put(record.partition(), record.offset() + 1);
 			event = new Event(position(), record.partition(), record.offset(),
-					type == null ? "reply" : new String(type.value(), StandardCharsets.UTF_8), reply,
-					new String(record.value(), StandardCharsets.UTF_8));
+					type == null ? "reply" : new String(type.value(), StandardCharsets.UTF_8), record.value(),
+					this.json);
 			this.buffer.addLast(event);
 			this.oldest.putIfAbsent(record.partition(), record.offset());
 			while (this.buffer.size() > this.bufferSize) {
@@ -277,17 +269,79 @@ public class PublishedReplies implements SmartLifecycle {
 	}
 
 	/**
-	 * One announcement.
-	 *
-	 * @param id its position: where every partition stood after it
-	 * @param partition its partition
-	 * @param offset its offset
-	 * @param type the CloudEvents type: {@code reply.created.v1},
-	 * {@code reply.updated.v1}, {@code reply.withdrawn.v1}
-	 * @param reply the reply it carries
-	 * @param json the reply as announced
+	 * One announcement. Its reply is read when a stream first asks for it: while no one
+	 * follows the streams, events are only kept, not read.
 	 */
-	public record Event(String id, int partition, long offset, String type, Reply reply, String json) {
+	public static final class Event {
+
+		private final String id;
+
+		private final int partition;
+
+		private final long offset;
+
+		private final String type;
+
+		private final byte[] data;
+
+		private final JsonMapper json;
+
+		private volatile Optional<Reply> reply;
+
+		/**
+		 * @param id its position: where every partition stood after it
+		 * @param type the CloudEvents type: {@code reply.created.v1},
+		 * {@code reply.updated.v1}, {@code reply.withdrawn.v1}
+		 * @param data the reply as announced
+		 */
+		Event(String id, int partition, long offset, String type, byte[] data, JsonMapper json) {
+			this.id = id;
+			this.partition = partition;
+			this.offset = offset;
+			this.type = type;
+			this.data = data;
+			this.json = json;
+		}
+
+		public String id() {
+			return this.id;
+		}
+
+		public int partition() {
+			return this.partition;
+		}
+
+		public long offset() {
+			return this.offset;
+		}
+
+		public String type() {
+			return this.type;
+		}
+
+		/**
+		 * The reply it carries; null when its data is no reply (it is then sent nowhere).
+		 */
+		public Reply reply() {
+			Optional<Reply> read = this.reply;
+			if (read == null) {
+				try {
+					read = Optional.of(this.json.readValue(this.data, Reply.class));
+				}
+				catch (RuntimeException ex) {
+					log.warn("Not a reply event at {}@{}: {}", this.partition, this.offset, ex.getMessage());
+					read = Optional.empty();
+				}
+				this.reply = read;
+			}
+			return read.orElse(null);
+		}
+
+		/** The reply as announced. */
+		public String json() {
+			return new String(this.data, StandardCharsets.UTF_8);
+		}
+
 	}
 
 	/** A client asked to resume from events this instance no longer holds. */
