@@ -26,6 +26,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -142,6 +143,12 @@ class CrawlerConfiguration {
 	@Bean
 	ScheduledCrawls scheduledCrawls(ElasticsearchDocuments<SiteProfile> siteProfiles, Crawls crawls) {
 		return new ScheduledCrawls(siteProfiles, crawls);
+	}
+
+	/** Site schedules are looked at every {@code dafu.crawler.schedule-tick}. */
+	@Bean
+	SchedulingConfigurer scheduledCrawlsTick(ScheduledCrawls scheduledCrawls, CrawlerProperties properties) {
+		return registrar -> registrar.addFixedDelayTask(scheduledCrawls::fireDueSchedules, properties.scheduleTick());
 	}
 
 	/** Creates the crawler's indices before anything reads or writes them. */

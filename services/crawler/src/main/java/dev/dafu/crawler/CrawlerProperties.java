@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * Retry-After header wins, up to a minute)
  * @param parallelCrawls how many crawls this instance runs at once
  * @param crawlOnStartup crawl every configured site once when the crawler has started
+ * @param scheduleTick how often the crawler looks for due site schedules and for crawls
+ * an instance that died left unfinished
  * @param sites site profiles registered (or updated) at start-up, next to those operators
  * register
  */
@@ -36,7 +39,7 @@ public record CrawlerProperties(
 				message = "must name Dafu, so sites know who is crawling them") String userAgent,
 		@NotBlank String robotsName, Duration timeout, DataSize maxPageSize, @Min(1) @Max(10) Integer maxAttempts,
 		Duration retryBackoff, @Min(1) @Max(64) Integer parallelCrawls, boolean crawlOnStartup,
-		@Valid List<SiteProfile> sites) {
+		@DurationMin(millis = 100) Duration scheduleTick, @Valid List<SiteProfile> sites) {
 
 	public CrawlerProperties {
 		timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
@@ -44,6 +47,7 @@ public record CrawlerProperties(
 		maxAttempts = maxAttempts == null ? 3 : maxAttempts;
 		retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
 		parallelCrawls = parallelCrawls == null ? 2 : parallelCrawls;
+		scheduleTick = scheduleTick == null ? Duration.ofSeconds(15) : scheduleTick;
 		sites = sites == null ? List.of() : sites;
 	}
 

@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -27,7 +26,7 @@ class ScheduledCrawls {
 		this.crawls = crawls;
 	}
 
-	@Scheduled(fixedDelayString = "${dafu.crawler.schedule-tick:15s}")
+	/** Every {@code dafu.crawler.schedule-tick} ({@link CrawlerConfiguration}). */
 	void fireDueSchedules() {
 		this.crawls.resumeOrphanedCrawls();
 		Instant now = Instant.now();

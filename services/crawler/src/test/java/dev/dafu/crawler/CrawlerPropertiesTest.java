@@ -2,6 +2,8 @@ package dev.dafu.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
@@ -25,8 +27,20 @@ class CrawlerPropertiesTest {
 		assertThat(properties("Dafu/0.1 (crawler@example.org)").userAgentHasContact()).isTrue();
 	}
 
+	@Test
+	void schedulesAreLookedAtEveryFifteenSecondsUnlessSetAndNeverInAnEndlessLoop() {
+		assertThat(properties("Dafu/0.1", null).scheduleTick()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(this.validator.validate(properties("Dafu/0.1", Duration.ofSeconds(1)))).isEmpty();
+		assertThat(this.validator.validate(properties("Dafu/0.1", Duration.ZERO))).singleElement()
+			.satisfies(violation -> assertThat(violation.getPropertyPath()).hasToString("scheduleTick"));
+	}
+
 	private static CrawlerProperties properties(String userAgent) {
-		return new CrawlerProperties(userAgent, "dafu", null, null, null, null, null, false, null);
+		return properties(userAgent, null);
+	}
+
+	private static CrawlerProperties properties(String userAgent, Duration scheduleTick) {
+		return new CrawlerProperties(userAgent, "dafu", null, null, null, null, null, false, scheduleTick, null);
 	}
 
 }
