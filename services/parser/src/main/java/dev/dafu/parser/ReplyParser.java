@@ -150,7 +150,10 @@ public class ReplyParser {
 			};
 		}
 		catch (IOException ex) {
-			throw new UnparseableReplyException(url, kind.label() + " cannot be read: " + ex.getMessage());
+			// Some say nothing but what they are (a zip's EOFException).
+			String why = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.getClass().getSimpleName()
+					: ex.getMessage();
+			throw new UnparseableReplyException(url, kind.label() + " cannot be read: " + why);
 		}
 		return new PageText(lines, Map.of(), lines);
 	}
