@@ -213,7 +213,6 @@ public final class IndexerLoadRun {
 			long total = ends.values().stream().mapToLong(Long::longValue).sum();
 			Instant firstCommit = null;
 			long committedAtFirst = 0;
-			Duration cpuAtFirst = Duration.ZERO;
 			Map<String, Long> threadsAtFirst = Map.of();
 			Map<String, Duration> processesAtFirst = Map.of();
 			Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
@@ -229,15 +228,15 @@ public final class IndexerLoadRun {
 				if (firstCommit == null && done >= warmUp) {
 					firstCommit = Instant.now();
 					committedAtFirst = done;
-					cpuAtFirst = indexer.cpuTime();
 					threadsAtFirst = ThreadCpu.of(indexer.pid());
 					processesAtFirst = ProcessCpu.of(List.of(indexer));
 				}
 				if (done >= total) {
 					say("    the indexer's CPU by thread: " + ThreadCpu.since(indexer.pid(), threadsAtFirst));
-					say("    CPU by process: " + ProcessCpu.spent(processesAtFirst, ProcessCpu.of(List.of(indexer))));
+					Map<String, Duration> processes = ProcessCpu.of(List.of(indexer));
+					say("    CPU by process: " + ProcessCpu.spent(processesAtFirst, processes));
 					return new Throughput(total - committedAtFirst, Duration.between(firstCommit, Instant.now()),
-							indexer.cpuTime().minus(cpuAtFirst));
+							processes.get(indexer.name()).minus(processesAtFirst.get(indexer.name())));
 				}
 				Thread.sleep(50);
 			}
