@@ -225,8 +225,8 @@ public class PublishedReplies implements SmartLifecycle {
 		synchronized (this) {
 			this.next.put(record.partition(), record.offset() + 1);
 			event = new Event(position(), record.partition(), record.offset(),
-					type == null ? "reply" : new String(type.value(), StandardCharsets.UTF_8), record.value(),
-					this.json);
+					type == null ? "reply" : new String(type.value(), StandardCharsets.UTF_8),
+					record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), this.json);
 			this.buffer.addLast(event);
 			this.oldest.putIfAbsent(record.partition(), record.offset());
 			while (this.buffer.size() > this.bufferSize) {
@@ -282,7 +282,7 @@ public class PublishedReplies implements SmartLifecycle {
 
 		private final String type;
 
-		private final byte[] data;
+		private final String data;
 
 		private final JsonMapper json;
 
@@ -294,7 +294,7 @@ public class PublishedReplies implements SmartLifecycle {
 		 * {@code reply.updated.v1}, {@code reply.withdrawn.v1}
 		 * @param data the reply as announced
 		 */
-		Event(String id, int partition, long offset, String type, byte[] data, JsonMapper json) {
+		Event(String id, int partition, long offset, String type, String data, JsonMapper json) {
 			this.id = id;
 			this.partition = partition;
 			this.offset = offset;
@@ -339,7 +339,7 @@ public class PublishedReplies implements SmartLifecycle {
 
 		/** The reply as announced. */
 		public String json() {
-			return new String(this.data, StandardCharsets.UTF_8);
+			return this.data;
 		}
 
 	}
