@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param id the crawl's id
  * @param siteId the site crawled
  * @param state where it stands
- * @param trigger what started it: {@code manual}, {@code schedule} or {@code startup}
+ * @param trigger what started it
  * @param queuedAt when it was asked for
  * @param startedAt when it started, null while queued
  * @param heartbeatAt when the instance running it last said it is still at it
@@ -20,7 +20,7 @@ import java.time.Instant;
  * stopped mid-crawl and it waits to be resumed)
  * @param resumes how many times it was resumed after its crawler stopped
  */
-public record CrawlRecord(String id, String siteId, State state, String trigger, Instant queuedAt, Instant startedAt,
+public record CrawlRecord(String id, String siteId, State state, Trigger trigger, Instant queuedAt, Instant startedAt,
 		Instant heartbeatAt, Instant endedAt, CrawlSummary summary, String message, String owner, int resumes) {
 
 	/** A running crawl sends a heartbeat this often. */
@@ -35,7 +35,7 @@ public record CrawlRecord(String id, String siteId, State state, String trigger,
 	 */
 	static final Duration QUEUED_STALE = Duration.ofHours(1);
 
-	static CrawlRecord queued(String id, String siteId, String trigger, String owner) {
+	static CrawlRecord queued(String id, String siteId, Trigger trigger, String owner) {
 		return new CrawlRecord(id, siteId, State.QUEUED, trigger, Instant.now(), null, null, null, null, null, owner,
 				0);
 	}

@@ -178,7 +178,7 @@ class CrawlerConfiguration {
 				siteProfiles.put(site.id(), site.validated());
 				if (properties.crawlOnStartup()) {
 					try {
-						crawls.crawlNow(site.id(), "startup");
+						crawls.crawlNow(site.id(), Trigger.STARTUP);
 					}
 					catch (SiteBusyException ex) {
 						// A crawl this crawler left mid-way when it stopped: it resumes.

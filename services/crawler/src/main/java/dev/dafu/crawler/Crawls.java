@@ -93,7 +93,7 @@ class Crawls implements SmartLifecycle {
 	 * @throws SiteBusyException when the site is being crawled already: two crawls at
 	 * once would break its delay
 	 */
-	CrawlRecord crawlNow(String siteId, String trigger) {
+	CrawlRecord crawlNow(String siteId, Trigger trigger) {
 		CrawlRecord record = queued(UUID.randomUUID().toString(), siteId, trigger);
 		Optional<CrawlRecord> active = active(siteId);
 		if (active.isPresent()) {
@@ -110,7 +110,7 @@ class Crawls implements SmartLifecycle {
 	 * can create it.
 	 */
 	Optional<CrawlRecord> startScheduled(String siteId, Instant fireTime) {
-		CrawlRecord record = queued(siteId + "@" + fireTime.getEpochSecond(), siteId, "schedule");
+		CrawlRecord record = queued(siteId + "@" + fireTime.getEpochSecond(), siteId, Trigger.SCHEDULE);
 		if (active(siteId).isPresent() || !this.records.create(record.id(), record)) {
 			return Optional.empty();
 		}
@@ -203,7 +203,7 @@ class Crawls implements SmartLifecycle {
 				s -> s.field(f -> f.field("queuedAt").order(SortOrder.Asc)), 1000);
 	}
 
-	private CrawlRecord queued(String crawlId, String siteId, String trigger) {
+	private CrawlRecord queued(String crawlId, String siteId, Trigger trigger) {
 		if (this.sites.get(siteId).isEmpty()) {
 			throw new NoSuchElementException("no site with id " + siteId);
 		}
@@ -212,7 +212,7 @@ class Crawls implements SmartLifecycle {
 
 	private void countEnded(CrawlRecord crawl, CrawlRecord.State state) {
 		this.meters
-			.counter("dafu.crawler.crawls", "site", crawl.siteId(), "trigger", crawl.trigger(), "state",
+			.counter("dafu.crawler.crawls", "site", crawl.siteId(), "trigger", crawl.trigger().label(), "state",
 					state.name().toLowerCase(Locale.ROOT))
 			.increment();
 	}

@@ -158,7 +158,7 @@ interface Frontier {
 
 	}
 
-	/** A failed request: its kind ({@code http-404}, {@code timeout} …) and reason. */
+	/** A failed request: its kind (a {@link FailureKind}'s label, or {@code http-404} …) and reason. */
 	record Failure(String kind, String reason) {
 	}
 

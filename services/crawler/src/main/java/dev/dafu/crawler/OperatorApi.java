@@ -79,7 +79,7 @@ class OperatorApi {
 	 */
 	@PostMapping("/sites/{id}/crawls")
 	ResponseEntity<CrawlStatus> crawlNow(@PathVariable String id) {
-		CrawlRecord crawl = this.crawls.crawlNow(id, "manual");
+		CrawlRecord crawl = this.crawls.crawlNow(id, Trigger.MANUAL);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/crawls/" + crawl.id()))
 			.body(CrawlStatus.of(crawl, Map.of()));

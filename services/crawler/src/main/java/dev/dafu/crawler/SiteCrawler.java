@@ -2,8 +2,6 @@ package dev.dafu.crawler;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -252,6 +250,10 @@ class SiteCrawler {
 
 		private List<String> linkedInFolder;
 
+		void fail(FailureKind kind, String reason) {
+			fail(kind.label(), reason);
+		}
+
 		void fail(String kind, String reason) {
 			this.failures.add(new Frontier.Failure(kind, reason));
 		}
@@ -354,7 +356,7 @@ class SiteCrawler {
 			for (URI start : this.site.startUrls()) {
 				URI uri = normalise(start.toString());
 				if (uri == null) {
-					error("invalid-url", start + ": not an http(s) URL");
+					error(FailureKind.INVALID_URL.label(), start + ": not an http(s) URL");
 				}
 				else {
 					starts.add(uri);
@@ -663,7 +665,7 @@ class SiteCrawler {
 					}
 				}
 				catch (IOException ex) {
-					work.fail("bad-feed", answer.uri() + ": " + ex.getMessage());
+					work.fail(FailureKind.BAD_FEED, answer.uri() + ": " + ex.getMessage());
 				}
 				answer = null;
 				while (answer == null && next != null && next.hasNext() && mayGoOn(this.cancelled)) {
@@ -708,7 +710,7 @@ class SiteCrawler {
 				foundLinks(links, Set.of());
 			}
 			catch (UnknownFormatException | IOException ex) {
-				work.fail("bad-sitemap", uri + ": " + ex.getMessage());
+				work.fail(FailureKind.BAD_SITEMAP, uri + ": " + ex.getMessage());
 			}
 		}
 
@@ -719,7 +721,7 @@ class SiteCrawler {
 		private FetchedPage fetch(URI uri, Work work) throws InterruptedException {
 			FetchedPage page = fetch(uri, null, work);
 			if (page != null && !page.ok()) {
-				work.fail("http-" + page.status(), uri + ": HTTP " + page.status());
+				work.fail(FailureKind.http(page.status()), uri + ": HTTP " + page.status());
 				return null;
 			}
 			return page;
@@ -758,7 +760,7 @@ class SiteCrawler {
 				return null;
 			}
 			catch (IOException ex) {
-				work.fail(kindOf(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+				work.fail(FailureKind.of(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
 				return null;
 			}
 		}
@@ -813,7 +815,7 @@ class SiteCrawler {
 					remember(before, PageHistory.Status.GONE, null, null, before.contentHash(), now, now);
 				}
 				else {
-					work.fail("http-" + page.status(), uri + ": HTTP " + page.status());
+					work.fail(FailureKind.http(page.status()), uri + ": HTTP " + page.status());
 				}
 				return;
 			}
@@ -830,7 +832,7 @@ class SiteCrawler {
 				// Sent without a page it continues on or the file it is printed in, the
 				// reply would be published cut short or not at all; the next crawl tries
 				// again.
-				work.fail("incomplete",
+				work.fail(FailureKind.INCOMPLETE,
 						uri + ": not sent, its continuation page or file " + whole.missing() + " could not be read");
 				return;
 			}
@@ -893,7 +895,7 @@ class SiteCrawler {
 			for (Map.Entry<URI, String> file : files.entrySet()) {
 				FetchedPage fetched = fetch(file.getKey(), work);
 				if (fetched != null && size + fetched.body().length > SiteCrawler.this.fetcher.maxBytes()) {
-					work.fail("too-large", first.uri() + ": with its files it is larger than "
+					work.fail(FailureKind.TOO_LARGE, first.uri() + ": with its files it is larger than "
 							+ SiteCrawler.this.fetcher.maxBytes() + " bytes");
 					fetched = null;
 				}
@@ -971,28 +973,6 @@ class SiteCrawler {
 
 		private int count(Frontier.Result result) {
 			return this.results.getOrDefault(result, 0);
-		}
-
-		private static String kindOf(IOException ex) {
-			if (ex instanceof AddressGuard.BlockedAddressException) {
-				return "blocked-address";
-			}
-			if (ex instanceof RobotsRules.RobotsUnavailableException) {
-				return "robots-unavailable";
-			}
-			if (ex instanceof PageFetcher.PageTooLargeException) {
-				return "too-large";
-			}
-			if (ex instanceof PageFetcher.OffSiteRedirectException) {
-				return "off-site-redirect";
-			}
-			if (ex instanceof HttpTimeoutException) {
-				return "timeout";
-			}
-			if (ex instanceof UnknownHostException) {
-				return "unknown-host";
-			}
-			return "unreachable";
 		}
 
 	}

@@ -20,7 +20,7 @@ class CrawlRecordTest {
 
 	@Test
 	void aQueuedCrawlIsOrphanedOnlyAfterAnHourWithoutHeartbeat() {
-		CrawlRecord queued = CrawlRecord.queued("c", "s", "manual", "instance-1");
+		CrawlRecord queued = CrawlRecord.queued("c", "s", Trigger.MANUAL, "instance-1");
 
 		assertThat(queued.isOrphaned(queued.queuedAt().plusSeconds(3599))).isFalse();
 		assertThat(queued.isOrphaned(queued.queuedAt().plusSeconds(3601))).isTrue();
@@ -48,7 +48,7 @@ class CrawlRecordTest {
 	}
 
 	private CrawlRecord record(CrawlRecord.State state, Instant heartbeat) {
-		return new CrawlRecord("c", "s", state, "manual", heartbeat, heartbeat, heartbeat, null, null, null,
+		return new CrawlRecord("c", "s", state, Trigger.MANUAL, heartbeat, heartbeat, heartbeat, null, null, null,
 				"instance-1", 0);
 	}
 

@@ -93,7 +93,7 @@ class OperatorApiTest {
 	void aCrawlShowsWhatTheParserMadeOfItsPages() throws Exception {
 		CrawlSummary summary = new CrawlSummary("varied", 33, 16, 0, 0, 0, 1, Map.of("http-404", 1),
 				List.of("http://site.test/a.html: HTTP 404"), List.of(), null);
-		CrawlRecord crawl = new CrawlRecord("c-1", "varied", CrawlRecord.State.SUCCEEDED, "manual", Instant.now(),
+		CrawlRecord crawl = new CrawlRecord("c-1", "varied", CrawlRecord.State.SUCCEEDED, Trigger.MANUAL, Instant.now(),
 				Instant.now(), Instant.now(), Instant.now(), summary, null, "instance", 0);
 		given(this.crawls.find("c-1")).willReturn(Optional.of(crawl));
 		given(this.outcomes.tally(anyCollection())).willReturn(Map.of("c-1",
@@ -105,6 +105,7 @@ class OperatorApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value("c-1"))
 			.andExpect(jsonPath("$.state").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.trigger").value("manual"))
 			.andExpect(jsonPath("$.summary.newReplies").value(16))
 			.andExpect(jsonPath("$.parsed.replies").value(15))
 			.andExpect(jsonPath("$.parsed.deadLettered").value(1))
