@@ -59,13 +59,18 @@ public final class BindingProbe implements AutoCloseable {
 		assertThat(this.failures).isEmpty();
 	}
 
+	/** The one failure of what was sent, as the binder's error handler gets it. */
+	public Throwable failure() {
+		assertThat(this.failures).hasSize(1);
+		return this.failures.get(0);
+	}
+
 	/**
 	 * The one failure of the batch sent: which record the binder dead-letters (its index)
 	 * and why.
 	 */
 	public BatchListenerFailedException batchFailure() {
-		assertThat(this.failures).hasSize(1);
-		Throwable cause = this.failures.get(0);
+		Throwable cause = failure();
 		while (cause != null && !(cause instanceof BatchListenerFailedException)) {
 			cause = cause.getCause();
 		}
