@@ -10,9 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.dafu.elasticsearch.ElasticsearchFailures;
 import dev.dafu.elasticsearch.IndexSetup;
-import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageOutcome;
-import dev.dafu.reply.PageGone;
 import dev.dafu.stream.DependencyUnavailableException;
 import dev.dafu.stream.RecordReader;
 
@@ -22,9 +20,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -36,12 +32,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class CrawlerConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(CrawlerConfiguration.class);
-
-	/** The output binding for {@code crawl.pages}; see {@code crawler.yml}. */
-	static final String PAGES_BINDING = "crawledPages-out-0";
-
-	/** The output binding for {@code pages.gone}; see {@code crawler.yml}. */
-	static final String GONE_BINDING = "gonePages-out-0";
 
 	@Bean
 	ElasticsearchDocuments<SiteProfile> siteProfiles(ElasticsearchClient elasticsearchClient) {
@@ -104,31 +94,18 @@ class CrawlerConfiguration {
 		return Frontier.inElasticsearch(frontierEntries);
 	}
 
-	/** Hands each page to {@code crawl.pages}, keyed by its canonical URL. */
 	@Bean
-	SiteCrawler siteCrawler(CrawlerProperties properties, StreamBridge streamBridge,
+	PageSink pageSink(StreamBridge streamBridge) {
+		return new StreamPageSink(streamBridge);
+	}
+
+	@Bean
+	SiteCrawler siteCrawler(CrawlerProperties properties, PageSink pageSink,
 			ElasticsearchDocuments<PageHistory.PageState> pageStates, Frontier frontier, MeterRegistry meters) {
 		PageFetcher fetcher = new PageFetcher(properties.userAgent(), properties.timeout(),
 				properties.maxPageSize().toBytes(), properties.maxAttempts(), properties.retryBackoff());
-		return new SiteCrawler(fetcher, properties.robotsName(), new PageSink() {
-
-			@Override
-			public void fetched(CrawledPage page) {
-				send(PAGES_BINDING, page.url(), page);
-			}
-
-			@Override
-			public void gone(PageGone page) {
-				send(GONE_BINDING, page.url(), page);
-			}
-
-			private void send(String binding, String key, Object payload) {
-				if (!streamBridge.send(binding,
-						MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, key).build())) {
-					throw new IllegalStateException(binding + " did not accept " + key);
-				}
-			}
-		}, PageHistory.inElasticsearch(pageStates), frontier, meters);
+		return new SiteCrawler(fetcher, properties.robotsName(), pageSink, PageHistory.inElasticsearch(pageStates),
+				frontier, meters);
 	}
 
 	@Bean

@@ -158,7 +158,10 @@ interface Frontier {
 
 	}
 
-	/** A failed request: its kind (a {@link FailureKind}'s label, or {@code http-404} …) and reason. */
+	/**
+	 * A failed request: its kind (a {@link FailureKind}'s label, or {@code http-404} …)
+	 * and reason.
+	 */
 	record Failure(String kind, String reason) {
 	}
 
