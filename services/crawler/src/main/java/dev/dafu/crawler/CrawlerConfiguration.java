@@ -1,5 +1,6 @@
 package dev.dafu.crawler;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -34,13 +35,13 @@ class CrawlerConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(CrawlerConfiguration.class);
 
 	@Bean
-	ElasticsearchDocuments<SiteProfile> siteProfiles(ElasticsearchClient elasticsearchClient) {
-		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-sites", SiteProfile.class, true);
+	Sites.ElasticsearchSites sites(ElasticsearchClient elasticsearchClient) {
+		return Sites.inElasticsearch(elasticsearchClient);
 	}
 
 	@Bean
-	ElasticsearchDocuments<CrawlRecord> crawlRecords(ElasticsearchClient elasticsearchClient) {
-		return new ElasticsearchDocuments<>(elasticsearchClient, "dafu-crawls", CrawlRecord.class, true);
+	CrawlRecords.ElasticsearchCrawlRecords crawlRecords(ElasticsearchClient elasticsearchClient) {
+		return CrawlRecords.inElasticsearch(elasticsearchClient);
 	}
 
 	@Bean
@@ -109,17 +110,17 @@ class CrawlerConfiguration {
 	}
 
 	@Bean
-	Crawls crawls(CrawlerProperties properties, ElasticsearchDocuments<SiteProfile> siteProfiles,
-			ElasticsearchDocuments<CrawlRecord> crawlRecords,
+	Crawls crawls(CrawlerProperties properties, Sites sites, CrawlRecords crawlRecords,
 			ElasticsearchDocuments<HostLeases.HostLease> hostLeaseDocuments, Frontier frontier, SiteCrawler siteCrawler,
 			MeterRegistry meters) {
-		return new Crawls(siteProfiles, crawlRecords, new HostLeases(hostLeaseDocuments), frontier, siteCrawler,
-				properties.parallelCrawls(), meters);
+		Clock clock = Clock.systemUTC();
+		return new Crawls(sites, crawlRecords, new HostLeases(hostLeaseDocuments, clock), frontier, siteCrawler,
+				properties.parallelCrawls(), meters, clock);
 	}
 
 	@Bean
-	ScheduledCrawls scheduledCrawls(ElasticsearchDocuments<SiteProfile> siteProfiles, Crawls crawls) {
-		return new ScheduledCrawls(siteProfiles, crawls);
+	ScheduledCrawls scheduledCrawls(Sites sites, Crawls crawls) {
+		return new ScheduledCrawls(sites, crawls);
 	}
 
 	/** Site schedules are looked at every {@code dafu.crawler.schedule-tick}. */
@@ -143,8 +144,8 @@ class CrawlerConfiguration {
 	 * the user agent gives sites no way to reach whoever runs the crawler.
 	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> configuredSites(CrawlerProperties properties,
-			ElasticsearchDocuments<SiteProfile> siteProfiles, Crawls crawls) {
+	ApplicationListener<ApplicationReadyEvent> configuredSites(CrawlerProperties properties, Sites sites,
+			Crawls crawls) {
 		return event -> {
 			if (!properties.userAgentHasContact()) {
 				log.warn("The crawler's user agent '{}' says nowhere how to reach you: set DAFU_CRAWLER_USER_AGENT "
@@ -152,7 +153,7 @@ class CrawlerConfiguration {
 						+ "site's operators can ask before they block it", properties.userAgent());
 			}
 			for (SiteProfile site : properties.sites()) {
-				siteProfiles.put(site.id(), site.validated());
+				sites.put(site.id(), site.validated());
 				if (properties.crawlOnStartup()) {
 					try {
 						crawls.crawlNow(site.id(), Trigger.STARTUP);

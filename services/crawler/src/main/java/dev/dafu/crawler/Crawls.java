@@ -1,5 +1,6 @@
 package dev.dafu.crawler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +19,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +53,9 @@ class Crawls implements SmartLifecycle {
 
 	private final String instanceId = UUID.randomUUID().toString();
 
-	private final ElasticsearchDocuments<SiteProfile> sites;
+	private final Sites sites;
 
-	private final ElasticsearchDocuments<CrawlRecord> records;
+	private final CrawlRecords records;
 
 	private final HostLeases hostLeases;
 
@@ -74,10 +72,16 @@ class Crawls implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	private volatile boolean running;
 
-	Crawls(ElasticsearchDocuments<SiteProfile> sites, ElasticsearchDocuments<CrawlRecord> records,
-			HostLeases hostLeases, Frontier frontier, SiteCrawler crawler, int parallelCrawls, MeterRegistry meters) {
+	/**
+	 * @param clock the time orphaned crawls are told by, and a stopped crawl's successor
+	 * waits by
+	 */
+	Crawls(Sites sites, CrawlRecords records, HostLeases hostLeases, Frontier frontier, SiteCrawler crawler,
+			int parallelCrawls, MeterRegistry meters, Clock clock) {
 		this.sites = sites;
 		this.records = records;
 		this.hostLeases = hostLeases;
@@ -85,6 +89,7 @@ class Crawls implements SmartLifecycle {
 		this.crawler = crawler;
 		this.executor = Executors.newFixedThreadPool(parallelCrawls);
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/**
@@ -123,8 +128,7 @@ class Crawls implements SmartLifecycle {
 	}
 
 	List<CrawlRecord> recent(String siteId) {
-		return this.records.search(Query.of(q -> q.term(t -> t.field("siteId").value(siteId))),
-				s -> s.field(f -> f.field("queuedAt").order(SortOrder.Desc)), RECENT);
+		return this.records.recent(siteId, RECENT);
 	}
 
 	/**
@@ -156,7 +160,8 @@ class Crawls implements SmartLifecycle {
 	 * lags.
 	 */
 	private Optional<CrawlRecord> active(String siteId) {
-		return unfinished(Query.of(q -> q.term(t -> t.field("siteId").value(siteId)))).stream()
+		return this.records.unfinished(siteId)
+			.stream()
 			.map(crawl -> this.records.get(crawl.id()).orElse(crawl))
 			.filter(crawl -> !crawl.hasEnded())
 			.findFirst();
@@ -172,8 +177,8 @@ class Crawls implements SmartLifecycle {
 		if (!this.running) {
 			return;
 		}
-		Instant now = Instant.now();
-		for (CrawlRecord listed : unfinished(Query.of(q -> q.matchAll(m -> m)))) {
+		Instant now = this.clock.instant();
+		for (CrawlRecord listed : this.records.unfinished(null)) {
 			var read = this.records.getVersioned(listed.id());
 			if (read.isEmpty() || !read.get().document().isOrphaned(now)) {
 				continue;
@@ -193,14 +198,6 @@ class Crawls implements SmartLifecycle {
 				run(resumed);
 			}
 		}
-	}
-
-	private List<CrawlRecord> unfinished(Query which) {
-		return this.records.search(
-				Query.of(q -> q.bool(b -> b.filter(which)
-					.filter(f -> f.terms(t -> t.field("state")
-						.terms(v -> v.value(List.of(FieldValue.of("QUEUED"), FieldValue.of("RUNNING")))))))),
-				s -> s.field(f -> f.field("queuedAt").order(SortOrder.Asc)), 1000);
 	}
 
 	private CrawlRecord queued(String crawlId, String siteId, Trigger trigger) {
@@ -307,7 +304,7 @@ class Crawls implements SmartLifecycle {
 		heartbeat.holding(hosts);
 		Optional<Instant> last = this.hostLeases.lastRequestAt(hosts);
 		if (last.isPresent()) {
-			long wait = Duration.between(Instant.now(), last.get().plusMillis(site.delayMs())).toMillis();
+			long wait = Duration.between(this.clock.instant(), last.get().plusMillis(site.delayMs())).toMillis();
 			if (wait > 0) {
 				Thread.sleep(wait);
 			}
@@ -338,7 +335,7 @@ class Crawls implements SmartLifecycle {
 
 		private String takenOverBy;
 
-		private Instant lastBeat = Instant.now();
+		private Instant lastBeat = Crawls.this.clock.instant();
 
 		Heartbeat(CrawlRecord record, AtomicBoolean cancelled) {
 			this.record = record;
@@ -359,7 +356,7 @@ class Crawls implements SmartLifecycle {
 			}
 			this.record = now;
 			Crawls.this.records.put(now.id(), now);
-			this.lastBeat = Instant.now();
+			this.lastBeat = Crawls.this.clock.instant();
 		}
 
 		synchronized void end(CrawlRecord.State state, CrawlSummary summary, String why) {
@@ -397,7 +394,7 @@ class Crawls implements SmartLifecycle {
 				Crawls.this.records.get(id)
 					.filter(record -> record.state() == CrawlRecord.State.CANCELLED)
 					.ifPresent(record -> this.cancelled.set(true));
-				Instant now = Instant.now();
+				Instant now = Crawls.this.clock.instant();
 				if (this.cancelled.get() || !this.lastBeat.plus(CrawlRecord.HEARTBEAT).isBefore(now)) {
 					return;
 				}

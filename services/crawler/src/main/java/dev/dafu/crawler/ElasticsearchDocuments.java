@@ -26,11 +26,13 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 /**
  * Records of one kind kept in an Elasticsearch index of their own, so crawler state
  * outlives any one crawler process and is shared by all of them. Writes are visible to
- * the next read.
+ * the next read. The repositories of crawler state ({@link Sites}, {@link CrawlRecords},
+ * {@link Frontier}, {@link PageHistory}, {@link HostLeases}) are built on it; their
+ * queries live in their Elasticsearch versions, none in the code that uses them.
  *
  * @param <T> the record type
  */
-class ElasticsearchDocuments<T> {
+class ElasticsearchDocuments<T> implements Documents<T> {
 
 	private final ElasticsearchClient client;
 
@@ -72,7 +74,8 @@ class ElasticsearchDocuments<T> {
 		}
 	}
 
-	void put(String id, T document) {
+	@Override
+	public void put(String id, T document) {
 		try {
 			this.client.index(i -> i.index(this.index).id(id).document(document).refresh(this.refresh));
 		}
@@ -81,8 +84,8 @@ class ElasticsearchDocuments<T> {
 		}
 	}
 
-	/** Stores {@code document} unless one with {@code id} exists; false when it did. */
-	boolean create(String id, T document) {
+	@Override
+	public boolean create(String id, T document) {
 		try {
 			this.client.create(c -> c.index(this.index).id(id).document(document).refresh(this.refresh));
 			return true;
@@ -117,11 +120,8 @@ class ElasticsearchDocuments<T> {
 		}
 	}
 
-	/**
-	 * Replaces the document at {@code id} if it is still the version read; false when
-	 * someone wrote it in between.
-	 */
-	boolean replace(String id, Versioned<T> read, T document) {
+	@Override
+	public boolean replace(String id, Versioned<T> read, T document) {
 		try {
 			this.client.index(i -> i.index(this.index)
 				.id(id)
@@ -152,8 +152,8 @@ class ElasticsearchDocuments<T> {
 		throw (RuntimeException) ex;
 	}
 
-	/** The document at {@code id} with the version a {@link #replace} checks. */
-	Optional<Versioned<T>> getVersioned(String id) {
+	@Override
+	public Optional<Versioned<T>> getVersioned(String id) {
 		try {
 			var response = this.client.get(g -> g.index(this.index).id(id), this.type);
 			return response.found() && response.source() != null
@@ -165,11 +165,8 @@ class ElasticsearchDocuments<T> {
 		}
 	}
 
-	Optional<T> get(String id) {
-		return getVersioned(id).map(Versioned::document);
-	}
-
-	boolean delete(String id) {
+	@Override
+	public boolean delete(String id) {
 		try {
 			return this.client.delete(d -> d.index(this.index).id(id).refresh(this.refresh))
 				.result()
@@ -235,17 +232,6 @@ class ElasticsearchDocuments<T> {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * A document as read, with what identifies its version.
-	 *
-	 * @param <T> the record type
-	 * @param document the document
-	 * @param seqNo its sequence number
-	 * @param primaryTerm its primary term
-	 */
-	record Versioned<T>(T document, long seqNo, long primaryTerm) {
 	}
 
 }

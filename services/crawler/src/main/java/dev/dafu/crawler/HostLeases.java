@@ -1,5 +1,6 @@
 package dev.dafu.crawler;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +14,16 @@ import java.util.TreeSet;
  */
 class HostLeases {
 
-	private final ElasticsearchDocuments<HostLease> leases;
+	private final Documents<HostLease> leases;
 
-	HostLeases(ElasticsearchDocuments<HostLease> leases) {
+	private final Clock clock;
+
+	/**
+	 * @param clock the time leases expire by
+	 */
+	HostLeases(Documents<HostLease> leases, Clock clock) {
 		this.leases = leases;
+		this.clock = clock;
 	}
 
 	/**
@@ -36,7 +43,7 @@ class HostLeases {
 	}
 
 	private Optional<HostLease> take(String host, String crawlId) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Instant until = now.plus(CrawlRecord.STALE);
 		var current = this.leases.getVersioned(host);
 		if (current.isEmpty()) {
@@ -72,8 +79,8 @@ class HostLeases {
 		for (String host : hosts) {
 			this.leases.getVersioned(host)
 				.filter(current -> crawlId.equals(current.document().crawlId()))
-				.ifPresent(
-						current -> this.leases.replace(host, current, new HostLease(host, null, null, Instant.now())));
+				.ifPresent(current -> this.leases.replace(host, current,
+						new HostLease(host, null, null, this.clock.instant())));
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.NoSuchElementException;
 
 import jakarta.validation.Valid;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -33,13 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class OperatorApi {
 
-	private final ElasticsearchDocuments<SiteProfile> sites;
+	private final Sites sites;
 
 	private final Crawls crawls;
 
 	private final PageOutcomes outcomes;
 
-	OperatorApi(ElasticsearchDocuments<SiteProfile> sites, Crawls crawls, PageOutcomes outcomes) {
+	OperatorApi(Sites sites, Crawls crawls, PageOutcomes outcomes) {
 		this.sites = sites;
 		this.crawls = crawls;
 		this.outcomes = outcomes;
@@ -57,7 +56,7 @@ class OperatorApi {
 
 	@GetMapping("/sites")
 	List<SiteProfile> sites() {
-		return this.sites.search(Query.of(q -> q.matchAll(m -> m)), s -> s.field(f -> f.field("id")), 10_000);
+		return this.sites.all();
 	}
 
 	@GetMapping("/sites/{id}")

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -15,13 +13,13 @@ import org.springframework.scheduling.support.CronExpression;
  */
 class ScheduledCrawls {
 
-	private final ElasticsearchDocuments<SiteProfile> sites;
+	private final Sites sites;
 
 	private final Crawls crawls;
 
 	private Instant lastTick = Instant.now();
 
-	ScheduledCrawls(ElasticsearchDocuments<SiteProfile> sites, Crawls crawls) {
+	ScheduledCrawls(Sites sites, Crawls crawls) {
 		this.sites = sites;
 		this.crawls = crawls;
 	}
@@ -30,8 +28,7 @@ class ScheduledCrawls {
 	void fireDueSchedules() {
 		this.crawls.resumeOrphanedCrawls();
 		Instant now = Instant.now();
-		for (SiteProfile site : this.sites.search(Query.of(q -> q.exists(e -> e.field("schedule"))),
-				s -> s.field(f -> f.field("id")), 10_000)) {
+		for (SiteProfile site : this.sites.scheduled()) {
 			if (site.schedule() == null || site.schedule().isBlank()) {
 				continue;
 			}

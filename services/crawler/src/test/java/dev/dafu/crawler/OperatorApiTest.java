@@ -47,7 +47,7 @@ class OperatorApiTest {
 	MockMvc mvc;
 
 	@MockitoBean
-	ElasticsearchDocuments<SiteProfile> sites;
+	Sites sites;
 
 	@MockitoBean
 	Crawls crawls;
