@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,10 +20,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
+import dev.dafu.crawler.change.PageHistory;
+import dev.dafu.crawler.fetch.PageFetcher;
+import dev.dafu.crawler.run.CrawlSummary;
+import dev.dafu.crawler.run.Frontier;
+import dev.dafu.crawler.run.PageSink;
+import dev.dafu.crawler.run.SiteCrawler;
+import dev.dafu.crawler.site.SiteProfile;
+import dev.dafu.crawler.store.ElasticsearchDocuments;
 import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
@@ -32,6 +35,10 @@ import dev.dafu.local.Ports;
 import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Load run of the crawler: a generated site on loopback, a real Kafka broker, the

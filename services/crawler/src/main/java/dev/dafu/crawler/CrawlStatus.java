@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import dev.dafu.crawler.run.CrawlRecord;
+
 /**
  * A crawl as the operator API shows it: its record, and what the parser made of the pages
  * it sent, so a site whose pages are not being read shows the day it is registered.

@@ -6,9 +6,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import jakarta.validation.Valid;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import dev.dafu.crawler.run.CrawlRecord;
+import dev.dafu.crawler.run.Crawls;
+import dev.dafu.crawler.run.SiteBusyException;
+import dev.dafu.crawler.run.Trigger;
+import dev.dafu.crawler.site.SiteProfile;
+import dev.dafu.crawler.site.Sites;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 
+import dev.dafu.crawler.store.ElasticsearchDocuments;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.reply.Sha256;
 

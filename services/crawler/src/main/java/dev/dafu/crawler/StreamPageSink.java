@@ -1,5 +1,6 @@
 package dev.dafu.crawler;
 
+import dev.dafu.crawler.run.PageSink;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;
 

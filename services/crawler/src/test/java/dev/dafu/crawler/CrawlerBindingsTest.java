@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dafu.crawler.run.Crawls;
+import dev.dafu.crawler.run.PageSink;
+import dev.dafu.crawler.run.ScheduledCrawls;
 import dev.dafu.elasticsearch.IndexSetup;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-
 import org.junit.jupiter.api.Test;
 
 class CrawlerPropertiesTest {

@@ -1,15 +1,5 @@
 package dev.dafu.crawler;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyCollection;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.verify;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +10,12 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import dev.dafu.crawler.run.CrawlRecord;
+import dev.dafu.crawler.run.CrawlSummary;
+import dev.dafu.crawler.run.Crawls;
+import dev.dafu.crawler.run.Trigger;
+import dev.dafu.crawler.site.SiteProfile;
+import dev.dafu.crawler.site.Sites;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.security.OperatorSecurityConfiguration;
 
@@ -29,6 +25,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The operator API in a web slice: what an operator sends and reads, the crawler's state
