@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * started and after the last answer from it came. With one request at a time, that is the
  * delay between one answer and the next request, however long each takes.
  */
-public final class HostGate {
+final class HostGate {
 
 	private final Semaphore slots;
 
@@ -21,12 +21,12 @@ public final class HostGate {
 	/** When the last request started or the last answer came, whichever was later. */
 	private Instant lastEvent;
 
-	public HostGate(int maxConcurrency) {
+	HostGate(int maxConcurrency) {
 		this.slots = new Semaphore(maxConcurrency, true);
 	}
 
 	/** Waits for a free slot and for the delay to pass, then takes the slot. */
-	public void enter(Duration delay) throws InterruptedException {
+	void enter(Duration delay) throws InterruptedException {
 		this.slots.acquire();
 		try {
 			this.turn.lockInterruptibly();
@@ -50,7 +50,7 @@ public final class HostGate {
 	}
 
 	/** Gives the slot back once the answer has come (or the request failed). */
-	public void leave() {
+	void leave() {
 		this.turn.lock();
 		try {
 			this.lastEvent = Instant.now();

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -24,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,12 +50,10 @@ import org.slf4j.LoggerFactory;
 import dev.dafu.crawler.change.PageHistory;
 import dev.dafu.crawler.discover.FeedLinks;
 import dev.dafu.crawler.discover.PageLinks;
-import dev.dafu.crawler.fetch.AddressGuard;
 import dev.dafu.crawler.fetch.FetchScope;
 import dev.dafu.crawler.fetch.FetchedPage;
-import dev.dafu.crawler.fetch.HostGate;
 import dev.dafu.crawler.fetch.PageFetcher;
-import dev.dafu.crawler.fetch.RobotsRules;
+import dev.dafu.crawler.fetch.PoliteFetcher;
 import dev.dafu.crawler.site.SiteProfile;
 import dev.dafu.reply.Attachment;
 import dev.dafu.reply.AttachmentLink;
@@ -87,8 +82,6 @@ public class SiteCrawler {
 
 	/** A reply printed over more pages than this is taken as a loop or a trap. */
 	private static final int MAX_PARTS = 20;
-
-	private static final int MAX_ERROR_LINES = 200;
 
 	/** A page linking more files than this is not a stub of one reply. */
 	private static final int MAX_ATTACHMENTS = 10;
@@ -288,7 +281,7 @@ public class SiteCrawler {
 		/** Where its requests may go, and when they stop. */
 		private final FetchScope scope;
 
-		private final RobotsRules robots;
+		private final PoliteFetcher polite;
 
 		/** The hosts the crawl stays on, those its leases cover. */
 		private final Set<String> hosts;
@@ -309,29 +302,9 @@ public class SiteCrawler {
 
 		private final Deque<Frontier.Entry> waitingDetails = new ConcurrentLinkedDeque<>();
 
-		private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
-
-		private final Map<String, Integer> errorsByKind = new TreeMap<>();
-
-		private final List<String> errors = new ArrayList<>();
-
-		/**
-		 * Per listing folder: the largest printed total, and the detail links found
-		 * there.
-		 */
-		private final Map<String, Integer> printedTotals = new TreeMap<>();
-
-		private final Map<String, Set<String>> linkedByFolder = new HashMap<>();
-
-		private final Map<Frontier.Result, Integer> results = new EnumMap<>(Frontier.Result.class);
+		private final CrawlTally tally = new CrawlTally();
 
 		private long found;
-
-		private int fetched;
-
-		private int forbidden;
-
-		private String stoppedEarly;
 
 		SiteVisit(SiteProfile site, String crawlId, BooleanSupplier cancelled) {
 			this.site = site;
@@ -339,7 +312,8 @@ public class SiteCrawler {
 			this.cancelled = cancelled;
 			this.hosts = site.hosts();
 			this.scope = new FetchScope(site.allowPrivateNetwork(), site.hostNames(), cancelled);
-			this.robots = new RobotsRules(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName, this.scope);
+			this.polite = new PoliteFetcher(SiteCrawler.this.fetcher, SiteCrawler.this.robotsName, this.scope,
+					Duration.ofMillis(site.delayMs()), site.maxConcurrency());
 		}
 
 		/** Takes up what an interrupted run of this crawl recorded. */
@@ -348,7 +322,7 @@ public class SiteCrawler {
 				this.seen.add(entry.url());
 				this.found = Math.max(this.found, entry.order() + 1);
 				if (entry.outcome() != null) {
-					count(entry.outcome());
+					this.tally.count(entry.outcome());
 				}
 				else {
 					(entry.kind() == Frontier.Kind.DETAIL ? this.waitingDetails : this.waitingLinks).add(entry);
@@ -366,7 +340,7 @@ public class SiteCrawler {
 			for (URI start : this.site.startUrls()) {
 				URI uri = normalise(start.toString());
 				if (uri == null) {
-					error(FailureKind.INVALID_URL.label(), start + ": not an http(s) URL");
+					this.tally.error(FailureKind.INVALID_URL.label(), start + ": not an http(s) URL");
 				}
 				else {
 					starts.add(uri);
@@ -376,8 +350,7 @@ public class SiteCrawler {
 			}
 			List<Frontier.Entry> sitemaps = new ArrayList<>();
 			for (URI uri : starts) {
-				readRobots(uri);
-				for (String sitemap : this.robots.sitemaps(uri)) {
+				for (String sitemap : this.polite.sitemaps(uri)) {
 					URI sitemapUri = normalise(sitemap);
 					if (sitemapUri != null && this.hosts.contains(SiteProfile.hostOf(sitemapUri))) {
 						sitemaps.add(entry(sitemapUri, Frontier.Kind.SITEMAP));
@@ -394,11 +367,11 @@ public class SiteCrawler {
 
 		synchronized boolean mayGoOn(BooleanSupplier cancelled) {
 			if (cancelled.getAsBoolean()) {
-				this.stoppedEarly = "cancelled";
+				this.tally.stoppedEarly("cancelled");
 				return false;
 			}
-			if (this.fetched >= this.site.maxPages()) {
-				this.stoppedEarly = "maxPages (" + this.site.maxPages() + ") reached";
+			if (this.tally.fetched() >= this.site.maxPages()) {
+				this.tally.stoppedEarly("maxPages (" + this.site.maxPages() + ") reached");
 				return false;
 			}
 			return true;
@@ -454,7 +427,7 @@ public class SiteCrawler {
 			}
 			Frontier.Outcome outcome = work.outcome();
 			SiteCrawler.this.frontier.finished(entry.finishedWith(outcome));
-			count(outcome);
+			this.tally.count(outcome);
 			measure(entry.kind(), outcome);
 		}
 
@@ -472,20 +445,6 @@ public class SiteCrawler {
 			outcome.failures()
 				.forEach(failure -> meters.counter("dafu.crawler.errors", "site", siteId, "kind", failure.kind())
 					.increment());
-		}
-
-		private synchronized void count(Frontier.Outcome outcome) {
-			this.fetched += outcome.fetches();
-			this.forbidden += outcome.forbidden();
-			this.results.merge(outcome.result(), 1, Integer::sum);
-			outcome.failures().forEach(failure -> error(failure.kind(), failure.reason()));
-			if (outcome.folder() != null) {
-				if (outcome.printedTotal() != null) {
-					this.printedTotals.merge(outcome.folder(), outcome.printedTotal(), Math::max);
-				}
-				this.linkedByFolder.computeIfAbsent(outcome.folder(), key -> new HashSet<>())
-					.addAll(outcome.linkedInFolder());
-			}
 		}
 
 		private Frontier.Entry entry(URI uri, Frontier.Kind kind) {
@@ -738,64 +697,24 @@ public class SiteCrawler {
 		}
 
 		/**
-		 * Fetches {@code uri} if robots.txt allows it, after the site's delay,
-		 * conditionally on what {@code before} saw; null, counted, when it was not
-		 * fetched. Any status comes back.
+		 * Fetches {@code uri} politely ({@link PoliteFetcher}), conditionally on what
+		 * {@code before} saw; null, counted, when it was not fetched. Any status comes
+		 * back.
 		 */
 		private FetchedPage fetch(URI uri, PageHistory.PageState before, Work work) throws InterruptedException {
-			try {
-				AddressGuard.check(uri, this.scope.allowPrivateNetwork());
-				readRobots(uri);
-				if (!this.robots.allows(uri)) {
-					work.forbidden++;
-					return null;
-				}
-				Duration crawlDelay = this.robots.crawlDelay(uri);
-				HostGate gate = gate(uri);
-				gate.enter(crawlDelay.toMillis() > this.site.delayMs() ? crawlDelay
-						: Duration.ofMillis(this.site.delayMs()));
-				try {
-					if (this.scope.isCancelled()) {
-						return null;
-					}
-					work.fetches++;
-					return SiteCrawler.this.fetcher.fetch(uri, this.scope, before == null ? null : before.etag(),
-							before == null ? null : before.lastModified());
-				}
-				finally {
-					gate.leave();
-				}
+			PoliteFetcher.Answer answer = this.polite.fetch(uri, before == null ? null : before.etag(),
+					before == null ? null : before.lastModified());
+			if (answer.requested()) {
+				work.fetches++;
 			}
-			catch (PageFetcher.FetchCancelledException ex) {
-				return null;
+			if (answer.forbidden()) {
+				work.forbidden++;
 			}
-			catch (IOException ex) {
+			if (answer.failure() != null) {
+				IOException ex = answer.failure();
 				work.fail(FailureKind.of(ex), uri + ": " + ex.getClass().getSimpleName() + " " + ex.getMessage());
-				return null;
 			}
-		}
-
-		/**
-		 * Reads robots.txt for {@code uri}'s host unless it was read already, keeping the
-		 * site's delay before and after it like any other request.
-		 */
-		private void readRobots(URI uri) throws InterruptedException {
-			if (this.robots.isLoaded(uri)) {
-				return;
-			}
-			HostGate gate = gate(uri);
-			gate.enter(Duration.ofMillis(this.site.delayMs()));
-			try {
-				this.robots.read(uri);
-			}
-			finally {
-				gate.leave();
-			}
-		}
-
-		private HostGate gate(URI uri) {
-			return this.gates.computeIfAbsent(SiteProfile.hostOf(uri),
-					host -> new HostGate(this.site.maxConcurrency()));
+			return answer.page();
 		}
 
 		/**
@@ -951,38 +870,12 @@ public class SiteCrawler {
 			return null;
 		}
 
-		private synchronized void error(String kind, String line) {
-			this.errorsByKind.merge(kind, 1, Integer::sum);
-			if (this.errors.size() < MAX_ERROR_LINES) {
-				this.errors.add(line);
-			}
-		}
-
-		/**
-		 * What the crawl did. Coverage is checked only when every listing was read: a
-		 * crawl stopped before that found fewer links than the listings print by design.
-		 */
+		/** What the crawl did. */
 		synchronized CrawlSummary summary(boolean cancelled) {
-			List<String> coverage = new ArrayList<>();
-			Map<String, Integer> checked = this.waitingLinks.isEmpty() ? this.printedTotals : Map.of();
-			for (Map.Entry<String, Integer> printed : checked.entrySet()) {
-				int linked = this.linkedByFolder.getOrDefault(printed.getKey(), Set.of()).size();
-				if (linked < printed.getValue()) {
-					coverage.add(printed.getKey() + ": 共" + printed.getValue() + "件 printed, " + linked
-							+ " detail links found");
-				}
-			}
 			if (cancelled) {
-				this.stoppedEarly = "cancelled";
+				this.tally.stoppedEarly("cancelled");
 			}
-			return new CrawlSummary(this.site.id(), this.fetched, count(Frontier.Result.NEW),
-					count(Frontier.Result.UPDATED), count(Frontier.Result.UNCHANGED), count(Frontier.Result.GONE),
-					this.forbidden, Map.copyOf(this.errorsByKind), List.copyOf(this.errors), List.copyOf(coverage),
-					this.stoppedEarly);
-		}
-
-		private int count(Frontier.Result result) {
-			return this.results.getOrDefault(result, 0);
+			return this.tally.summary(this.site.id(), this.waitingLinks.isEmpty());
 		}
 
 	}
