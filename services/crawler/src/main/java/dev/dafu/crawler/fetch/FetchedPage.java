@@ -1,6 +1,12 @@
 package dev.dafu.crawler.fetch;
 
 import java.net.URI;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import dev.dafu.reply.PageCharset;
 
 /**
  * What one HTTP request brought back.
@@ -24,6 +30,19 @@ public record FetchedPage(URI uri, int status, String contentType, byte[] body, 
 
 	public boolean ok() {
 		return this.status >= 200 && this.status < 300;
+	}
+
+	/** Whether it is HTML (or says not what it is, as some sites' pages do not). */
+	public boolean isHtml() {
+		return this.contentType == null || this.contentType.toLowerCase(Locale.ROOT).contains("html");
+	}
+
+	/**
+	 * The page parsed, in the charset its header or markup names, links resolved against
+	 * it.
+	 */
+	public Document document() {
+		return Jsoup.parse(PageCharset.decode(this.body, this.contentType), this.uri.toString());
 	}
 
 }

@@ -1,28 +1,22 @@
 package dev.dafu.crawler.run;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
+import dev.dafu.crawler.change.ContentHash;
 import dev.dafu.crawler.change.PageHistory;
+import dev.dafu.crawler.discover.DetailLinks;
 import dev.dafu.crawler.fetch.FetchedPage;
 import dev.dafu.crawler.site.SiteProfile;
 import dev.dafu.reply.Attachment;
-import dev.dafu.reply.AttachmentLink;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.PagePart;
@@ -102,8 +96,9 @@ final class DetailReader {
 		if (this.listings.readIfFeed(page, work)) {
 			return;
 		}
-		Document document = SiteVisit.isHtml(page) ? SiteVisit.parse(page) : null;
-		Map<URI, String> files = document == null ? Map.of() : attachmentLinks(document);
+		Document document = page.isHtml() ? page.document() : null;
+		Map<URI, String> files = document == null ? Map.of()
+				: DetailLinks.files(document, file -> this.hosts.contains(SiteProfile.hostOf(file)), MAX_ATTACHMENTS);
 		WholePage whole = readWhole(page, document, files, work);
 		if (document != null) {
 			this.listings.followFrom(document, uri, files.keySet(), work);
@@ -147,18 +142,22 @@ final class DetailReader {
 	 */
 	private WholePage readWhole(FetchedPage first, Document firstDocument, Map<URI, String> files, Work work)
 			throws InterruptedException {
-		Pattern partName = continuationName(first.uri());
-		MessageDigest digest = sha256();
+		Pattern partName = DetailLinks.continuationName(first.uri());
+		ContentHash hash = new ContentHash();
 		List<PagePart> parts = new ArrayList<>();
 		Set<URI> seenParts = new HashSet<>(Set.of(first.uri()));
 		Document document = firstDocument;
 		FetchedPage current = first;
 		long size = first.body().length;
 		while (true) {
-			digest.update(document == null ? current.body()
-					: document.text().replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8));
+			if (document == null) {
+				hash.add(current.body());
+			}
+			else {
+				hash.add(document);
+			}
 			URI next = document == null || partName == null || parts.size() >= MAX_PARTS ? null
-					: nextPageLink(document, partName);
+					: DetailLinks.nextPage(document, partName);
 			if (next == null || !seenParts.add(next)) {
 				break;
 			}
@@ -168,7 +167,7 @@ final class DetailReader {
 			}
 			size += current.body().length;
 			parts.add(new PagePart(current.uri().toString(), current.contentType(), current.body()));
-			document = SiteVisit.isHtml(current) ? SiteVisit.parse(current) : null;
+			document = current.isHtml() ? current.document() : null;
 		}
 		List<Attachment> attachments = new ArrayList<>();
 		for (Map.Entry<URI, String> file : files.entrySet()) {
@@ -182,55 +181,11 @@ final class DetailReader {
 				return new WholePage(parts, attachments, null, file.getKey());
 			}
 			size += fetched.body().length;
-			digest.update(fetched.body());
+			hash.add(fetched.body());
 			attachments.add(new Attachment(fetched.uri().toString(), fileName(fetched, file.getValue()),
 					fetched.contentType(), fetched.body()));
 		}
-		return new WholePage(List.copyOf(parts), List.copyOf(attachments), HexFormat.of().formatHex(digest.digest()),
-				null);
-	}
-
-	/**
-	 * The files a page links as its reply, on the site's hosts, with the names the links
-	 * give them.
-	 */
-	private Map<URI, String> attachmentLinks(Document document) {
-		Map<URI, String> files = new LinkedHashMap<>();
-		for (Element anchor : document.select("a[href]")) {
-			String href = anchor.absUrl("href");
-			Optional<String> name = AttachmentLink.fileName(href, anchor.text());
-			URI file = name.isPresent() ? SiteVisit.normalise(href) : null;
-			if (file != null && this.hosts.contains(SiteProfile.hostOf(file)) && files.size() < MAX_ATTACHMENTS) {
-				files.putIfAbsent(file, name.get());
-			}
-		}
-		return files;
-	}
-
-	/** The page's 下一页 link, when it leads to a page named like a continuation. */
-	private URI nextPageLink(Document document, Pattern partName) {
-		for (Element anchor : document.select("a[href]")) {
-			if (anchor.text().contains("下一页")) {
-				URI link = SiteVisit.normalise(anchor.absUrl("href"));
-				if (link != null && partName.matcher(link.getPath()).matches()) {
-					return link;
-				}
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * How continuation pages of the page at {@code uri} are named; null when its name has
-	 * no extension.
-	 */
-	private static Pattern continuationName(URI uri) {
-		String path = uri.getPath();
-		int dot = path == null ? -1 : path.lastIndexOf('.');
-		if (dot <= path.lastIndexOf('/')) {
-			return null;
-		}
-		return Pattern.compile(Pattern.quote(path.substring(0, dot)) + "_\\d+" + Pattern.quote(path.substring(dot)));
+		return new WholePage(List.copyOf(parts), List.copyOf(attachments), hash.hex(), null);
 	}
 
 	/**
@@ -250,15 +205,6 @@ final class DetailReader {
 			}
 		}
 		return linked;
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 	/**

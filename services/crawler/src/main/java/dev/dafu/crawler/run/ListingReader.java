@@ -11,16 +11,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import crawlercommons.sitemaps.AbstractSiteMap;
-import crawlercommons.sitemaps.SiteMap;
-import crawlercommons.sitemaps.SiteMapIndex;
-import crawlercommons.sitemaps.SiteMapParser;
-import crawlercommons.sitemaps.SiteMapURL;
-import crawlercommons.sitemaps.UnknownFormatException;
 import org.jsoup.nodes.Document;
 
 import dev.dafu.crawler.discover.FeedLinks;
 import dev.dafu.crawler.discover.PageLinks;
+import dev.dafu.crawler.discover.SitemapLinks;
+import dev.dafu.crawler.discover.Urls;
 import dev.dafu.crawler.fetch.FetchedPage;
 import dev.dafu.crawler.site.SiteProfile;
 
@@ -76,11 +72,11 @@ final class ListingReader {
 		if (readIfFeed(page, work)) {
 			return;
 		}
-		if (!SiteVisit.isHtml(page)) {
+		if (!page.isHtml()) {
 			return;
 		}
 		work.result = Frontier.Result.READ;
-		PageLinks.Found found = PageLinks.of(SiteVisit.parse(page));
+		PageLinks.Found found = PageLinks.of(page.document());
 		Set<URI> links = this.visit.inScope(found.anchors().keySet());
 		Set<URI> rows = replyLinks(found);
 		rows.addAll(this.visit.inScope(found.scripted()));
@@ -192,7 +188,7 @@ final class ListingReader {
 				links.addAll(this.visit.inScope(rows.links()));
 				if (next == null) {
 					pages.addAll(this.visit.inScope(rows.pages()));
-					pages.remove(SiteVisit.normalise(first.uri().toString()));
+					pages.remove(Urls.normalise(first.uri().toString()));
 					next = pages.iterator();
 				}
 			}
@@ -217,33 +213,30 @@ final class ListingReader {
 			return;
 		}
 		try {
-			AbstractSiteMap sitemap = new SiteMapParser(false).parseSiteMap(page.contentType(), page.body(),
-					uri.toURL());
-			List<URI> links = new ArrayList<>();
+			SitemapLinks.Found listed = SitemapLinks.of(page.contentType(), page.body(), uri.toURL());
 			List<Frontier.Entry> nested = new ArrayList<>();
-			if (sitemap instanceof SiteMapIndex index) {
-				for (AbstractSiteMap child : index.getSitemaps()) {
-					URI childUri = SiteVisit.normalise(child.getUrl().toString());
-					if (childUri != null && this.hosts.contains(SiteProfile.hostOf(childUri))) {
-						nested.add(this.visit.entry(childUri, Frontier.Kind.SITEMAP));
-					}
-				}
-			}
-			else if (sitemap instanceof SiteMap urls) {
-				for (SiteMapURL url : urls.getSiteMapUrls()) {
-					URI link = SiteVisit.normalise(url.getUrl().toString());
-					if (link != null && this.hosts.contains(SiteProfile.hostOf(link))) {
-						links.add(link);
-					}
-				}
+			for (URI child : onHosts(listed.sitemaps())) {
+				nested.add(this.visit.entry(child, Frontier.Kind.SITEMAP));
 			}
 			work.result = Frontier.Result.READ;
 			this.visit.found(nested);
-			this.visit.foundLinks(links, Set.of());
+			this.visit.foundLinks(onHosts(listed.pages()), Set.of());
 		}
-		catch (UnknownFormatException | IOException ex) {
+		catch (IOException ex) {
 			work.fail(FailureKind.BAD_SITEMAP, uri + ": " + ex.getMessage());
 		}
+	}
+
+	/** The URLs among {@code urls} on the site's hosts, in canonical form. */
+	private List<URI> onHosts(List<String> urls) {
+		List<URI> onHosts = new ArrayList<>();
+		for (String url : urls) {
+			URI link = Urls.normalise(url);
+			if (link != null && this.hosts.contains(SiteProfile.hostOf(link))) {
+				onHosts.add(link);
+			}
+		}
+		return onHosts;
 	}
 
 }

@@ -21,19 +21,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
-import crawlercommons.filters.basic.BasicURLNormalizer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 import dev.dafu.crawler.change.PageHistory;
 import dev.dafu.crawler.discover.PageLinks;
+import dev.dafu.crawler.discover.Urls;
 import dev.dafu.crawler.fetch.FetchScope;
 import dev.dafu.crawler.fetch.FetchedPage;
 import dev.dafu.crawler.fetch.PageFetcher;
 import dev.dafu.crawler.fetch.PoliteFetcher;
 import dev.dafu.crawler.site.SiteProfile;
-import dev.dafu.reply.PageCharset;
 import dev.dafu.stream.LogContext;
 
 /**
@@ -43,8 +40,6 @@ import dev.dafu.stream.LogContext;
  * listings and detail pages do the reading; this decides what is read next.
  */
 final class SiteVisit {
-
-	private static final BasicURLNormalizer NORMALIZER = new BasicURLNormalizer();
 
 	private final SiteProfile site;
 
@@ -129,7 +124,7 @@ final class SiteVisit {
 		List<URI> starts = new ArrayList<>();
 		List<Frontier.Entry> startEntries = new ArrayList<>();
 		for (URI start : this.site.startUrls()) {
-			URI uri = normalise(start.toString());
+			URI uri = Urls.normalise(start.toString());
 			if (uri == null) {
 				this.tally.error(FailureKind.INVALID_URL.label(), start + ": not an http(s) URL");
 			}
@@ -142,7 +137,7 @@ final class SiteVisit {
 		List<Frontier.Entry> sitemaps = new ArrayList<>();
 		for (URI uri : starts) {
 			for (String sitemap : this.polite.sitemaps(uri)) {
-				URI sitemapUri = normalise(sitemap);
+				URI sitemapUri = Urls.normalise(sitemap);
 				if (sitemapUri != null && this.hosts.contains(SiteProfile.hostOf(sitemapUri))) {
 					sitemaps.add(entry(sitemapUri, Frontier.Kind.SITEMAP));
 				}
@@ -278,7 +273,7 @@ final class SiteVisit {
 	Set<URI> inScope(Collection<String> urls) {
 		Set<URI> links = new LinkedHashSet<>();
 		for (String url : urls) {
-			URI link = normalise(url);
+			URI link = Urls.normalise(url);
 			if (link != null && this.hosts.contains(SiteProfile.hostOf(link)) && PageLinks.mayBePage(link.getPath())) {
 				links.add(link);
 			}
@@ -325,30 +320,6 @@ final class SiteVisit {
 			this.tally.stoppedEarly("cancelled");
 		}
 		return this.tally.summary(this.site.id(), this.waitingLinks.isEmpty());
-	}
-
-	/** The URL in canonical form, or null when it is not an http(s) URL. */
-	static URI normalise(String url) {
-		String normalised = NORMALIZER.filter(url);
-		if (normalised == null) {
-			return null;
-		}
-		try {
-			URI uri = URI.create(normalised);
-			String scheme = uri.getScheme();
-			return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null ? uri : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	static Document parse(FetchedPage page) {
-		return Jsoup.parse(PageCharset.decode(page.body(), page.contentType()), page.uri().toString());
-	}
-
-	static boolean isHtml(FetchedPage page) {
-		return page.contentType() == null || page.contentType().toLowerCase(Locale.ROOT).contains("html");
 	}
 
 }
