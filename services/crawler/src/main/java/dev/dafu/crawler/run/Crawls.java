@@ -34,7 +34,9 @@ import org.springframework.context.SmartLifecycle;
  * operator sees the same crawls; a crawl whose crawler stopped mid-crawl is resumed by
  * the next instance that looks. Every crawl that ends here is counted,
  * {@code dafu.crawler.crawls} by site, trigger and state, so an alert can see a scheduled
- * crawl fail.
+ * crawl fail. (Over 300 lines: asking for a crawl, running it and taking up one whose
+ * crawler stopped follow one set of rules on the crawl records, read best together; the
+ * heartbeat of a running crawl is {@link CrawlHeartbeat}.)
  */
 public class Crawls implements SmartLifecycle {
 
@@ -230,7 +232,8 @@ public class Crawls implements SmartLifecycle {
 	}
 
 	private void runNow(CrawlRecord queued, AtomicBoolean cancelled) {
-		Heartbeat heartbeat = new Heartbeat(queued, cancelled);
+		CrawlHeartbeat heartbeat = new CrawlHeartbeat(queued, cancelled, this.records, this.hostLeases, this.clock,
+				this.instanceId, ended -> countEnded(ended, ended.state()));
 		ScheduledFuture<?> beating = this.heartbeats.scheduleWithFixedDelay(heartbeat::beat, CHECK.toMillis(),
 				CHECK.toMillis(), TimeUnit.MILLISECONDS);
 		Set<String> hosts = Set.of();
@@ -252,16 +255,16 @@ public class Crawls implements SmartLifecycle {
 			}
 			heartbeat.update(heartbeat.record().started());
 			CrawlSummary summary = this.crawler.crawl(site.get(), queued.id(), heartbeat::cancelled);
-			if (heartbeat.lostHost != null) {
+			if (heartbeat.lostHost() != null) {
 				heartbeat.end(CrawlRecord.State.FAILED, summary,
-						"another crawl took its host " + heartbeat.lostHost + " after this one fell silent");
+						"another crawl took its host " + heartbeat.lostHost() + " after this one fell silent");
 			}
 			else {
 				heartbeat.end(cancelled.get() ? CrawlRecord.State.CANCELLED : CrawlRecord.State.SUCCEEDED, summary,
 						summary.stoppedEarly());
 			}
 		}
-		catch (CrawlTakenOverException ex) {
+		catch (CrawlHeartbeat.CrawlTakenOverException ex) {
 			// Its record and frontier are the other instance's now.
 			log.warn(ex.getMessage());
 		}
@@ -291,7 +294,8 @@ public class Crawls implements SmartLifecycle {
 	 * the last request the crawl before sent them.
 	 * @return false when the crawl was cancelled while waiting
 	 */
-	private boolean takeHosts(SiteProfile site, Set<String> hosts, Heartbeat heartbeat) throws InterruptedException {
+	private boolean takeHosts(SiteProfile site, Set<String> hosts, CrawlHeartbeat heartbeat)
+			throws InterruptedException {
 		Optional<HostLeases.HostLease> holder;
 		while ((holder = this.hostLeases.take(hosts, heartbeat.record().id())).isPresent()) {
 			String why = "waiting for host " + holder.get().host() + ", which crawl " + holder.get().crawlId()
@@ -313,125 +317,6 @@ public class Crawls implements SmartLifecycle {
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * The crawl's link with other instances, through its record and its host leases, kept
-	 * on a thread of its own so that no wait of the crawl (a long delay, a slow page) can
-	 * silence it: every {@code CHECK} it looks whether an operator cancelled the crawl
-	 * through another instance, and every {@code HEARTBEAT} it says that the crawl is
-	 * still at it and renews its leases. Should another instance have taken the crawl
-	 * over all the same (this one was silent too long, say in a frozen JVM), the crawl
-	 * stops here without another write.
-	 */
-	private final class Heartbeat {
-
-		private final AtomicBoolean cancelled;
-
-		private CrawlRecord record;
-
-		private Set<String> hosts = Set.of();
-
-		private boolean over;
-
-		private volatile String lostHost;
-
-		private String takenOverBy;
-
-		private Instant lastBeat = Crawls.this.clock.instant();
-
-		Heartbeat(CrawlRecord record, AtomicBoolean cancelled) {
-			this.record = record;
-			this.cancelled = cancelled;
-		}
-
-		synchronized CrawlRecord record() {
-			return this.record;
-		}
-
-		synchronized void holding(Set<String> leased) {
-			this.hosts = leased;
-		}
-
-		synchronized void update(CrawlRecord now) {
-			if (this.over) {
-				return;
-			}
-			this.record = now;
-			Crawls.this.records.put(now.id(), now);
-			this.lastBeat = Crawls.this.clock.instant();
-		}
-
-		synchronized void end(CrawlRecord.State state, CrawlSummary summary, String why) {
-			update(this.record.ended(state, summary, why));
-			this.over = true;
-			countEnded(this.record, state);
-		}
-
-		/** Leaves the crawl for the next free crawler to resume. */
-		synchronized void pause() {
-			update(this.record.paused());
-			this.over = true;
-		}
-
-		/**
-		 * Whether the crawl should stop.
-		 * @throws CrawlTakenOverException when another instance runs it now
-		 */
-		boolean cancelled() {
-			synchronized (this) {
-				if (this.takenOverBy != null) {
-					throw new CrawlTakenOverException(this.record.id(), this.takenOverBy);
-				}
-			}
-			return this.cancelled.get();
-		}
-
-		/** One tick of the heartbeat thread. */
-		synchronized void beat() {
-			if (this.over || this.takenOverBy != null) {
-				return;
-			}
-			try {
-				String id = this.record.id();
-				Crawls.this.records.get(id)
-					.filter(record -> record.state() == CrawlRecord.State.CANCELLED)
-					.ifPresent(record -> this.cancelled.set(true));
-				Instant now = Crawls.this.clock.instant();
-				if (this.cancelled.get() || !this.lastBeat.plus(CrawlRecord.HEARTBEAT).isBefore(now)) {
-					return;
-				}
-				var read = Crawls.this.records.getVersioned(id);
-				if (read.isPresent() && !Crawls.this.instanceId.equals(read.get().document().owner())) {
-					this.takenOverBy = String.valueOf(read.get().document().owner());
-					this.over = true;
-					return;
-				}
-				Crawls.this.hostLeases.take(this.hosts, id).ifPresent(holder -> {
-					this.lostHost = holder.host();
-					this.cancelled.set(true);
-				});
-				CrawlRecord beating = this.record.beating();
-				if (read.isPresent() && Crawls.this.records.replace(id, read.get(), beating)) {
-					this.record = beating;
-					this.lastBeat = now;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Heartbeat of crawl {} failed, trying again: {}", this.record.id(), ex.toString());
-			}
-		}
-
-	}
-
-	/** Another instance took over a crawl this one still ran. */
-	private static final class CrawlTakenOverException extends RuntimeException {
-
-		CrawlTakenOverException(String crawlId, String owner) {
-			super("crawl " + crawlId + " was taken over by crawler " + owner
-					+ " while this one was silent; it stops here");
-		}
-
 	}
 
 	@Override
