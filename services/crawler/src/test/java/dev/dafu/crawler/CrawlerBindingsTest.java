@@ -5,9 +5,7 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,19 +18,15 @@ import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;
 import dev.dafu.reply.PageOutcome;
 import dev.dafu.stream.DependencyUnavailableException;
+import dev.dafu.testsupport.BindingProbe;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
-import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.SubscribableChannel;
-import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -51,7 +45,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @SpringBootTest(properties = { "spring.config.name=crawler", "spring.kafka.admin.auto-create=false",
 		"spring.cloud.stream.default-binder=integration",
 		"spring.cloud.stream.bindings.recordPageOutcome-in-0.consumer.max-attempts=1" })
-@Import(TestChannelBinderConfiguration.class)
+@Import(BindingProbe.Configuration.class)
 class CrawlerBindingsTest {
 
 	@Autowired
@@ -79,22 +73,12 @@ class CrawlerBindingsTest {
 	private ScheduledCrawls scheduledCrawls;
 
 	@Autowired
-	@Qualifier("errorChannel")
-	private SubscribableChannel errorChannel;
-
-	private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-
-	private final MessageHandler failed = message -> this.failures.add(((ErrorMessage) message).getPayload());
+	private BindingProbe probe;
 
 	@BeforeEach
-	void listen() {
+	void clear() {
 		this.output.clear();
-		this.errorChannel.subscribe(this.failed);
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.errorChannel.unsubscribe(this.failed);
+		this.probe.clear();
 	}
 
 	@Test
@@ -129,7 +113,7 @@ class CrawlerBindingsTest {
 		this.input.send(MessageBuilder.withPayload(this.json.writeValueAsBytes(outcome)).build(),
 				"crawl.pages.outcomes");
 
-		assertThat(this.failures).isEmpty();
+		this.probe.assertNoFailure();
 		verify(this.pageOutcomes).record(outcome);
 	}
 
@@ -141,7 +125,7 @@ class CrawlerBindingsTest {
 			.build(), "crawl.pages.outcomes");
 
 		verifyNoInteractions(this.pageOutcomes);
-		assertThat(rootCause()).hasMessageContaining("no crawlId");
+		assertThat(this.probe.reason()).hasMessageContaining("no crawlId");
 	}
 
 	@Test
@@ -154,17 +138,7 @@ class CrawlerBindingsTest {
 		this.input.send(MessageBuilder.withPayload(this.json.writeValueAsBytes(outcome)).build(),
 				"crawl.pages.outcomes");
 
-		assertThat(this.failures).singleElement()
-			.satisfies(failure -> assertThat(failure).hasCauseInstanceOf(DependencyUnavailableException.class));
-	}
-
-	private Throwable rootCause() {
-		assertThat(this.failures).hasSize(1);
-		Throwable failure = this.failures.get(0);
-		while (failure.getCause() != null) {
-			failure = failure.getCause();
-		}
-		return failure;
+		assertThat(this.probe.failure()).hasCauseInstanceOf(DependencyUnavailableException.class);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -26,15 +25,11 @@ import dev.dafu.stream.DependencyUnavailableException;
 import dev.dafu.testsupport.BindingProbe;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.InputDestination;
-import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -57,7 +52,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 		"spring.cloud.stream.default-binder=integration",
 		"spring.cloud.stream.bindings.indexReply-in-0.consumer.max-attempts=1",
 		"spring.cloud.stream.bindings.markGone-in-0.consumer.max-attempts=1" })
-@Import(TestChannelBinderConfiguration.class)
+@Import(BindingProbe.Configuration.class)
 class IndexerBindingsTest {
 
 	@Autowired
@@ -67,28 +62,17 @@ class IndexerBindingsTest {
 	private JsonMapper json;
 
 	@MockitoBean
-	private KafkaOperations<String, byte[]> kafka;
-
-	@MockitoBean
 	private ReplyIndexer indexer;
 
 	@MockitoBean
 	private ReplyIndex index;
 
 	@Autowired
-	@Qualifier("errorChannel")
-	private SubscribableChannel errorChannel;
-
 	private BindingProbe probe;
 
 	@BeforeEach
-	void probe() {
-		this.probe = new BindingProbe(this.kafka, this.errorChannel);
-	}
-
-	@AfterEach
-	void stopProbing() {
-		this.probe.close();
+	void clearTheProbe() {
+		this.probe.clear();
 	}
 
 	@Test
@@ -191,15 +175,7 @@ class IndexerBindingsTest {
 
 		verifyNoInteractions(this.indexer);
 		assertThat(this.probe.sent()).isEmpty();
-		assertThat(rootCause()).hasMessageContaining("no url");
-	}
-
-	private Throwable rootCause() {
-		Throwable failure = this.probe.failure();
-		while (failure.getCause() != null) {
-			failure = failure.getCause();
-		}
-		return failure;
+		assertThat(this.probe.reason()).hasMessageContaining("no url");
 	}
 
 	private List<ReplyIndexer.Incoming> written() throws IOException {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,16 +15,11 @@ import dev.dafu.testsupport.BindingProbe;
 import dev.dafu.testsupport.TestCorpus;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.InputDestination;
-import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "spring.config.name=parser", "spring.kafka.admin.auto-create=false",
 		"spring.cloud.stream.default-binder=integration",
 		"spring.cloud.stream.bindings.parseReply-in-0.consumer.max-attempts=1" })
-@Import(TestChannelBinderConfiguration.class)
+@Import(BindingProbe.Configuration.class)
 class ParseReplyBindingTest {
 
 	private static final byte[] NOT_A_REPLY = "<html><body><h1>网站首页</h1><p>欢迎访问</p></body></html>"
@@ -55,23 +49,12 @@ class ParseReplyBindingTest {
 	@Autowired
 	private JsonMapper json;
 
-	@MockitoBean
-	private KafkaOperations<String, byte[]> kafka;
-
 	@Autowired
-	@Qualifier("errorChannel")
-	private SubscribableChannel errorChannel;
-
 	private BindingProbe probe;
 
 	@BeforeEach
-	void probe() {
-		this.probe = new BindingProbe(this.kafka, this.errorChannel);
-	}
-
-	@AfterEach
-	void stopProbing() {
-		this.probe.close();
+	void clearTheProbe() {
+		this.probe.clear();
 	}
 
 	@Test
