@@ -136,9 +136,8 @@ final class DetailReader {
 	 * over several (each linked by 下一页 and named after the first: {@code t2024_1.html}
 	 * for {@code t2024.html}, at most {@code MAX_PARTS}), and the files it links (附件:
 	 * PDF, DOCX …, at most {@code MAX_ATTACHMENTS}, on the site's hosts), all together
-	 * within the page size limit. Hashes what a reader sees of them all: the text of HTML
-	 * with whitespace folded, so a changed timestamp in markup is no change, and the
-	 * bytes of anything else. Each page is parsed once.
+	 * within the page size limit. Hashes what a reader sees of them all
+	 * ({@link ContentHash}). Each page is parsed once.
 	 */
 	private WholePage readWhole(FetchedPage first, Document firstDocument, Map<URI, String> files, Work work)
 			throws InterruptedException {
