@@ -6,7 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.dafu.stream.DeadLetters;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,20 +61,20 @@ class DeadLetterApi {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(DeadLetterProperties.class)
 	static class DeadLetterConfiguration {
 
 		@Bean
-		DeadLetters deadLetters(KafkaProperties kafka, @Value("${dafu.dead-letters.topics}") List<String> topics,
-				@Value("${dafu.dead-letters.markers-topic}") String markers) {
-			return new DeadLetters(kafka.buildAdminProperties(), topics, markers);
+		DeadLetters deadLetters(KafkaProperties kafka, DeadLetterProperties deadLetters) {
+			return new DeadLetters(kafka.buildAdminProperties(), deadLetters.topics(), deadLetters.markersTopic());
 		}
 
 		/**
 		 * Where replays record what they sent back: one record a dead letter, compacted.
 		 */
 		@Bean
-		NewTopic deadLetterMarkers(@Value("${dafu.dead-letters.markers-topic}") String markers) {
-			return TopicBuilder.name(markers).partitions(1).compact().build();
+		NewTopic deadLetterMarkers(DeadLetterProperties deadLetters) {
+			return TopicBuilder.name(deadLetters.markersTopic()).partitions(1).compact().build();
 		}
 
 	}

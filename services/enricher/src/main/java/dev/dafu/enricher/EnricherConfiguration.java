@@ -16,6 +16,7 @@ import dev.dafu.stream.UnreadableRecordException;
 import dev.dafu.text.ChineseSegmenter;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnricherProperties.class)
 class EnricherConfiguration {
 
 	@Bean
@@ -50,15 +52,16 @@ class EnricherConfiguration {
 
 	@Bean
 	Reenrichment reenrichment(ReplyEnricher replyEnricher, KafkaOperations<String, byte[]> kafka, JsonMapper json,
-			KafkaProperties properties, @Value("${dafu.enricher.output-topic}") String topic) {
-		return new Reenrichment(replyEnricher, kafka, json, properties.buildConsumerProperties(), topic);
+			KafkaProperties properties, EnricherProperties enricher) {
+		return new Reenrichment(replyEnricher, kafka, json, properties.buildConsumerProperties(),
+				enricher.outputTopic());
 	}
 
 	/** The compacted topic of enriched replies: the latest version of every reply. */
 	@Bean
-	NewTopic enrichedTopic(@Value("${dafu.enricher.output-topic}") String topic,
+	NewTopic enrichedTopic(EnricherProperties enricher,
 			@Value("${spring.cloud.stream.kafka.binder.min-partition-count}") int partitions) {
-		return TopicBuilder.name(topic).partitions(partitions).compact().build();
+		return TopicBuilder.name(enricher.outputTopic()).partitions(partitions).compact().build();
 	}
 
 	/**
@@ -69,8 +72,8 @@ class EnricherConfiguration {
 	 */
 	@Bean
 	Consumer<Message<List<Object>>> enrichReply(ReplyEnricher replyEnricher, RecordReader records,
-			KafkaOperations<String, byte[]> kafka, JsonMapper json,
-			@Value("${dafu.enricher.output-topic}") String topic) {
+			KafkaOperations<String, byte[]> kafka, JsonMapper json, EnricherProperties enricher) {
+		String topic = enricher.outputTopic();
 		return batch -> {
 			List<Object> payloads = batch.getPayload();
 			PendingSends sends = new PendingSends(kafka);
