@@ -29,14 +29,15 @@ import dev.dafu.crawler.site.Sites;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts, runs, cancels, resumes and records crawls. A crawl record lives in
- * Elasticsearch from the moment it is asked for, so every crawler instance and every
- * operator sees the same crawls; a crawl whose crawler stopped mid-crawl is resumed by
- * the next instance that looks. Every crawl that ends here is counted,
- * {@code dafu.crawler.crawls} by site, trigger and state, so an alert can see a scheduled
- * crawl fail. (Over 300 lines: asking for a crawl, running it and taking up one whose
- * crawler stopped follow one set of rules on the crawl records, read best together; the
- * heartbeat of a running crawl is {@link CrawlHeartbeat}.)
+ * Starts, runs, cancels, resumes and records crawls. A crawl's record is in the crawl
+ * records ({@link CrawlRecords}: Elasticsearch in the service) from the moment it is
+ * asked for, so every crawler instance and every operator sees the same crawls; a crawl
+ * whose crawler stopped mid-crawl is resumed by the next instance that looks. Every crawl
+ * that ends here is counted, {@code dafu.crawler.crawls} by site, trigger and state, so
+ * an alert can see a scheduled crawl fail. (Over 300 lines: asking for a crawl, running
+ * it and taking up one whose crawler stopped follow one set of rules on the crawl
+ * records, read best together; the heartbeat of a running crawl is
+ * {@link CrawlHeartbeat}.)
  */
 public class Crawls implements SmartLifecycle {
 
