@@ -1,13 +1,13 @@
 package dev.dafu.crawler.change;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import dev.dafu.crawler.store.Documents;
 import dev.dafu.crawler.store.ElasticsearchDocuments;
+import dev.dafu.crawler.store.InMemoryDocuments;
 import dev.dafu.reply.Sha256;
 
 /**
@@ -25,19 +25,7 @@ public interface PageHistory {
 	 * load runs); the crawler service keeps its history in Elasticsearch.
 	 */
 	static PageHistory inMemory() {
-		Map<String, PageState> states = new ConcurrentHashMap<>();
-		return new PageHistory() {
-
-			@Override
-			public Optional<PageState> get(String url) {
-				return Optional.ofNullable(states.get(url));
-			}
-
-			@Override
-			public void put(PageState state) {
-				states.put(state.url(), state);
-			}
-		};
+		return on(new InMemoryDocuments<>());
 	}
 
 	/** Where the crawler service keeps page states: the {@code dafu-pages} index. */
@@ -47,6 +35,10 @@ public interface PageHistory {
 
 	/** The history the crawler service keeps, in {@code states} ({@code dafu-pages}). */
 	static PageHistory inElasticsearch(ElasticsearchDocuments<PageState> states) {
+		return on(states);
+	}
+
+	private static PageHistory on(Documents<PageState> states) {
 		return new PageHistory() {
 
 			@Override

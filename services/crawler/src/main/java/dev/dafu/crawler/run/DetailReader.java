@@ -43,8 +43,6 @@ final class DetailReader {
 
 	private final SiteProfile site;
 
-	private final Set<String> hosts;
-
 	private final PageSink pages;
 
 	private final PageHistory history;
@@ -56,7 +54,6 @@ final class DetailReader {
 		this.visit = visit;
 		this.listings = listings;
 		this.site = visit.site();
-		this.hosts = visit.site().hosts();
 		this.pages = pages;
 		this.history = history;
 		this.maxBytes = maxBytes;
@@ -98,7 +95,7 @@ final class DetailReader {
 		}
 		Document document = page.isHtml() ? page.document() : null;
 		Map<URI, String> files = document == null ? Map.of()
-				: DetailLinks.files(document, file -> this.hosts.contains(SiteProfile.hostOf(file)), MAX_ATTACHMENTS);
+				: DetailLinks.files(document, this.visit::onSite, MAX_ATTACHMENTS);
 		WholePage whole = readWhole(page, document, files, work);
 		if (document != null) {
 			this.listings.followFrom(document, uri, files.keySet(), work);

@@ -44,9 +44,6 @@ final class ListingReader {
 
 	private final SiteProfile site;
 
-	/** The hosts the crawl stays on. */
-	private final Set<String> hosts;
-
 	/**
 	 * The data endpoints and their pages read so far, each read once though every page of
 	 * a listing names it; detail pages are read by several workers at once.
@@ -56,7 +53,6 @@ final class ListingReader {
 	ListingReader(SiteVisit visit) {
 		this.visit = visit;
 		this.site = visit.site();
-		this.hosts = visit.site().hosts();
 	}
 
 	/**
@@ -215,28 +211,16 @@ final class ListingReader {
 		try {
 			SitemapLinks.Found listed = SitemapLinks.of(page.contentType(), page.body(), uri.toURL());
 			List<Frontier.Entry> nested = new ArrayList<>();
-			for (URI child : onHosts(listed.sitemaps())) {
+			for (URI child : this.visit.onHosts(listed.sitemaps())) {
 				nested.add(this.visit.entry(child, Frontier.Kind.SITEMAP));
 			}
 			work.result = Frontier.Result.READ;
 			this.visit.found(nested);
-			this.visit.foundLinks(onHosts(listed.pages()), Set.of());
+			this.visit.foundLinks(this.visit.onHosts(listed.pages()), Set.of());
 		}
 		catch (IOException ex) {
 			work.fail(FailureKind.BAD_SITEMAP, uri + ": " + ex.getMessage());
 		}
-	}
-
-	/** The URLs among {@code urls} on the site's hosts, in canonical form. */
-	private List<URI> onHosts(List<String> urls) {
-		List<URI> onHosts = new ArrayList<>();
-		for (String url : urls) {
-			URI link = Urls.normalise(url);
-			if (link != null && this.hosts.contains(SiteProfile.hostOf(link))) {
-				onHosts.add(link);
-			}
-		}
-		return onHosts;
 	}
 
 }

@@ -138,11 +138,8 @@ final class SiteVisit {
 		}
 		List<Frontier.Entry> sitemaps = new ArrayList<>();
 		for (URI uri : starts) {
-			for (String sitemap : this.polite.sitemaps(uri)) {
-				URI sitemapUri = Urls.normalise(sitemap);
-				if (sitemapUri != null && this.hosts.contains(SiteProfile.hostOf(sitemapUri))) {
-					sitemaps.add(entry(sitemapUri, Frontier.Kind.SITEMAP));
-				}
+			for (URI sitemap : onHosts(this.polite.sitemaps(uri))) {
+				sitemaps.add(entry(sitemap, Frontier.Kind.SITEMAP));
 			}
 		}
 		found(sitemaps);
@@ -270,17 +267,36 @@ final class SiteVisit {
 	}
 
 	/**
-	 * The URLs among {@code urls} a crawl of the site may fetch, in canonical form.
+	 * The URLs among {@code urls} a crawl of the site may fetch as pages, in canonical
+	 * form.
 	 */
 	Set<URI> inScope(Collection<String> urls) {
 		Set<URI> links = new LinkedHashSet<>();
-		for (String url : urls) {
-			URI link = Urls.normalise(url);
-			if (link != null && this.hosts.contains(SiteProfile.hostOf(link)) && PageLinks.mayBePage(link.getPath())) {
+		for (URI link : onHosts(urls)) {
+			if (PageLinks.mayBePage(link.getPath())) {
 				links.add(link);
 			}
 		}
 		return links;
+	}
+
+	/** The URLs among {@code urls} on the site's hosts, in canonical form. */
+	List<URI> onHosts(Collection<String> urls) {
+		List<URI> onHosts = new ArrayList<>();
+		for (String url : urls) {
+			URI link = Urls.normalise(url);
+			if (link != null && onSite(link)) {
+				onHosts.add(link);
+			}
+		}
+		return onHosts;
+	}
+
+	/**
+	 * Whether {@code uri} is on one of the site's hosts, those the crawl's leases cover.
+	 */
+	boolean onSite(URI uri) {
+		return this.hosts.contains(SiteProfile.hostOf(uri));
 	}
 
 	/**
