@@ -57,7 +57,9 @@ public final class ChineseSegmenter {
 		.enablePlaceRecognize(false)
 		.enableOrganizationRecognize(false)
 		.enableCustomDictionary(this.dictionary)
-		.enableCustomDictionaryForcing(false);
+		.enableCustomDictionaryForcing(false)
+		// Without it HanLP gives every word the offset 0.
+		.enableOffset(true);
 
 	/** The same segmenter without the custom dictionaries, to cut a compound word. */
 	private final Segment parts = HanLP.newSegment()

@@ -57,6 +57,18 @@ class ChineseSegmenterTest {
 	}
 
 	@Test
+	void everyTermStartsWhereItsTextIsPrinted() {
+		String text = "经认真研究，现将我委会同张江实验室的办理情况答复如下：";
+		List<ChineseSegmenter.Word> terms = segmenter.terms(text);
+
+		assertThat(terms).hasSizeGreaterThan(5);
+		for (ChineseSegmenter.Word term : terms) {
+			assertThat(text.startsWith(term.text(), term.offset())).as(term.toString()).isTrue();
+		}
+		assertThat(terms.get(terms.size() - 1).offset()).isPositive();
+	}
+
+	@Test
 	void keepsNumbersAndLowerCasesLatinLetters() {
 		assertThat(segmenter.words("第0671号 AI建议")).contains("0671", "ai");
 	}

@@ -146,6 +146,15 @@ class ReplyEnricherTest {
 	}
 
 	@Test
+	void aPlaceOrNameRightBeforeAnInstitutionsWordNamesAnOrganisation() {
+		Reply reply = SEED.withBody("由临港研究院牵头，会同浦东医院推进。临港的研究院建设有序。");
+
+		List<String> organizations = ENRICHER.enrich(reply).reply().enrichment().entities().organizations();
+
+		assertThat(organizations).contains("临港研究院", "浦东医院").doesNotContain("临港的研究院", "临港研究院建设");
+	}
+
+	@Test
 	void aReplyWithoutABodyIsEnrichedAsFarAsItCanBe() {
 		Reply empty = SEED.withBody("");
 
