@@ -156,7 +156,9 @@ public final class IndexerLoadRun {
 		long bytes = 0;
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.LINGER_MS_CONFIG, 20),
+						ProducerConfig.LINGER_MS_CONFIG, 20,
+						// As the enricher sends them.
+						ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
 				new StringSerializer(), new ByteArraySerializer())) {
 			for (EnrichedReply reply : replies) {
 				byte[] value = json.writeValueAsBytes(reply);
