@@ -39,7 +39,9 @@ import dev.dafu.reply.CrawledPage;
  * after {@code warmUp} pages went through: the time until all are searchable (counted in
  * the index, which sees only what a refresh made searchable), with each service's CPU
  * time in that while (records per second of CPU: the stage that needs the most CPU a
- * record is the bottleneck on a machine whose cores all stages share);</li>
+ * record is the bottleneck on a machine whose cores all stages share), and that of each
+ * consuming service by kind of thread ({@link ThreadCpu}: a service still compiling its
+ * code shows it as JIT);</li>
  * <li>(a) the reference: the stored documents bulk-loaded with the Elasticsearch Java
  * client, batches of 1 000, refresh off;</li>
  * <li>(d) latency: pages written at a steady {@code rate} a second for {@code seconds}
@@ -78,7 +80,9 @@ public final class PipelineLoadRun {
 	public static void main(String[] args) throws Exception {
 		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
 		int pages = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+		// Until the services' JIT compilers are mostly done: after 2 000 pages they still
+		// took a fifth of the machine during (c) (docs/benchmarks.md).
+		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
 		int rate = args.length > 3 ? Integer.parseInt(args[3]) : 20;
 		int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
 		int instances = args.length > 5 ? Integer.parseInt(args[5]) : 1;
@@ -93,7 +97,9 @@ public final class PipelineLoadRun {
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 								ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-								ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
+								ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
+								// As the crawler sends them.
+								ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
 						new StringSerializer(), new ByteArraySerializer())) {
 			for (String name : SERVICES) {
 				int count = CONSUMING.containsKey(name) ? instances : 1;
@@ -114,6 +120,8 @@ public final class PipelineLoadRun {
 			IndexerLoadRun.say("Warm-up: " + warmUp + " pages searchable.");
 
 			Map<String, Duration> cpuBefore = ProcessCpu.of(services);
+			Map<String, Map<String, Long>> threadsBefore = new HashMap<>();
+			services.forEach(service -> threadsBefore.put(service.name(), ThreadCpu.of(service.pid())));
 			long machineBefore = MachineCpu.busyTicks();
 			Instant start = Instant.now();
 			ConsumerLag lag = ConsumerLag.sample(kafka.bootstrapServers(), CONSUMING);
@@ -136,6 +144,10 @@ public final class PipelineLoadRun {
 						busy += own;
 						if (instances > 1 && CONSUMING.containsKey(name)) {
 							IndexerLoadRun.say(String.format("      %-10s %6.1f s of CPU", service.name(), own));
+						}
+						if (CONSUMING.containsKey(name)) {
+							IndexerLoadRun.say(String.format("      %-10s by thread: %s", service.name(),
+									ThreadCpu.since(service.pid(), threadsBefore.get(service.name()))));
 						}
 					}
 				}
@@ -302,8 +314,10 @@ public final class PipelineLoadRun {
 		if (!extra.isBlank()) {
 			command.addAll(List.of(extra.split(" ")));
 		}
+		// -Dindexer.jvm="-XX:StartFlightRecording=…" (or parser.jvm …) to profile it.
 		Map<String, String> environment = Map.of("DAFU_KAFKA_BOOTSTRAP_SERVERS", kafka, "DAFU_ELASTICSEARCH_URIS",
-				elasticsearch, "DAFU_OPERATOR_PASSWORD", "load-run");
+				elasticsearch, "DAFU_OPERATOR_PASSWORD", "load-run", "JAVA_TOOL_OPTIONS",
+				System.getProperty(name + ".jvm", ""));
 		return ServerProcess.start(label, command, environment, work, work.resolve(label + ".log"));
 	}
 
