@@ -285,11 +285,14 @@ public class IndexRebuild {
 		}
 
 		private void report(State state, String message, Map<TopicPartition, Long> end) {
-			long remaining = behind(end);
+			boolean finished = state == State.DONE;
+			// Once done, what reaches the topic is the live indexer's to write, through
+			// the
+			// alias that now points at the new index: nothing remains for the rebuild.
+			long remaining = finished ? 0 : behind(end);
 			double seconds = Math.max(0.001, Duration.between(this.started, Instant.now()).toMillis() / 1000.0);
 			double rate = this.read / seconds;
 			Long eta = rate > 0 ? Math.round(remaining / rate) : null;
-			boolean finished = state == State.DONE;
 			IndexRebuild.this.progress.set(new Progress(state, this.target, this.from, this.read, this.read + remaining,
 					remaining, Math.round(rate * 10) / 10.0, finished ? null : eta, this.skipped, this.goneMarks,
 					this.started, finished ? Instant.now() : null, message));
@@ -323,7 +326,8 @@ public class IndexRebuild {
 	 * @param records records read from the topic so far
 	 * @param total records to read, as far as known now (the topic grows meanwhile)
 	 * @param remaining records still to read (offsets behind the end: a compacted topic
-	 * has gaps, so an upper bound)
+	 * has gaps, so an upper bound); 0 once done, when records that came after the alias
+	 * moved are the live indexer's
 	 * @param recordsPerSecond the rate so far
 	 * @param etaSeconds at this rate, how long the remaining records take; null when done
 	 * or not known
