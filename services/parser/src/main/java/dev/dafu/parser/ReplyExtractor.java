@@ -144,7 +144,10 @@ final class ReplyExtractor {
 		}
 		int titleLine = lines.indexOf(title);
 		int numberLine = documentNumberLine(lines, Math.min(lines.size(), maxFirstLines));
-		String documentNumber = metadata.getOrDefault("发文字号", numberLine >= 0 ? lines.get(numberLine) : null);
+		String documentNumber = catalogueNumber(metadata);
+		if (documentNumber == null && numberLine >= 0) {
+			documentNumber = lines.get(numberLine);
+		}
 		int bodyStart = Math.max(titleLine, numberLine) + 1;
 		while (bodyStart < lines.size() && isHeaderLabel(lines.get(bodyStart))) {
 			bodyStart++;
@@ -189,6 +192,21 @@ final class ReplyExtractor {
 		return line.startsWith("办理结果") && RESULT.matcher(line).matches()
 				|| line.startsWith("公开") && DISCLOSURE.matcher(line).matches()
 				|| line.length() <= 3 && GRADE.matcher(line).matches();
+	}
+
+	/**
+	 * The document number the page's catalogue gives, under {@code 发文字号} or {@code 文号};
+	 * null when it gives none or a placeholder ({@code 无}, {@code /}), which has no
+	 * digit.
+	 */
+	private static String catalogueNumber(Map<String, String> metadata) {
+		for (String label : List.of("发文字号", "文号")) {
+			String number = metadata.get(label);
+			if (number != null && number.chars().anyMatch(Character::isDigit)) {
+				return number.strip();
+			}
+		}
+		return null;
 	}
 
 	private static boolean isDocumentNumber(String line) {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.Reply;
+import dev.dafu.reply.ReplyIdentity;
 
 class ReplyParserTest {
 
@@ -28,6 +31,16 @@ class ReplyParserTest {
 			</div></body></html>
 			""";
 
+	/** A reply under a catalogue table: title, then the label and value of its number. */
+	private static final String CATALOGUED = """
+			<html><head><meta charset="utf-8"><title>%1$s</title></head><body>
+			<table><tr><td>发布机构：</td><td>杭州市西湖区教育局</td><td>%2$s：</td><td>%3$s</td></tr></table>
+			<div class="content"><h1>%1$s</h1><p>李明委员：</p>
+			<p>您提出的《关于加强中小学生心理健康教育的提案》收悉。现答复如下：</p>
+			<p>我局将进一步加强中小学生心理健康教育。</p>
+			<p>杭州市西湖区教育局</p><p>2024年6月12日</p></div></body></html>
+			""";
+
 	private final ReplyParser parser = new ReplyParser(64 * 1024);
 
 	@Test
@@ -40,6 +53,25 @@ class ReplyParserTest {
 		assertThat(reply.title()).isEqualTo("对市十六届人大二次会议 第0671号代表建议的答复");
 		assertThat(reply.replyDate()).isEqualTo(LocalDate.of(2024, 6, 21));
 		assertThat(reply.body()).startsWith("汪泓代表：\n您提出的").doesNotContain("沪科建复");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "文号", "发文字号" })
+	void readsTheDocumentNumberTheCatalogueGives(String label) {
+		Reply reply = catalogued("关于区政协十一届三次会议第36号提案的答复", label, "西教提〔2024〕8号");
+
+		assertThat(reply.documentNumber()).isEqualTo("西教提〔2024〕8号");
+		assertThat(reply.id()).isEqualTo(ReplyIdentity.of("杭州市西湖区教育局", "西教提〔2024〕8号", null));
+	}
+
+	@Test
+	void aCataloguesPlaceholderIsNoNumberSoRepliesWithItKeepTheirOwnIds() {
+		Reply first = catalogued("关于区政协十一届三次会议第36号提案的答复", "文号", "无");
+		Reply second = catalogued("关于区政协十一届三次会议第37号提案的答复", "发文字号", "无");
+
+		assertThat(first.documentNumber()).isNull();
+		assertThat(second.documentNumber()).isNull();
+		assertThat(first.id()).isNotEqualTo(second.id());
 	}
 
 	@Test
@@ -88,6 +120,11 @@ class ReplyParserTest {
 	@Test
 	void anEmptyPageIsNotAReply() {
 		assertThat(this.parser.parse(page(new byte[0], "text/html"))).isEmpty();
+	}
+
+	private Reply catalogued(String title, String label, String number) {
+		byte[] html = CATALOGUED.formatted(title, label, number).getBytes(StandardCharsets.UTF_8);
+		return this.parser.parse(page(html, "text/html")).get(0);
 	}
 
 	private static CrawledPage page(byte[] content, String contentType) {
