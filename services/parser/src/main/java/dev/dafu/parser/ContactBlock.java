@@ -39,9 +39,6 @@ final class ContactBlock {
 
 	private static final Pattern POSTCODE = Pattern.compile("\\d{6}");
 
-	/** A phone number in brackets of its own: {@code （13912345678）}. */
-	private static final Pattern BRACKETED = Pattern.compile("^[（(](.*)[）)]$");
-
 	/** Labels whose value names a person, beside a phone number perhaps. */
 	private static final Pattern NAME_LABELS = Pattern.compile("联系人|承办人|经办人|联系方式");
 
@@ -105,12 +102,38 @@ final class ContactBlock {
 	private static String phoneIn(String value) {
 		Matcher phone = PHONE.matcher(value);
 		while (phone.find()) {
-			String found = BRACKETED.matcher(phone.group().strip()).replaceFirst("$1");
+			String found = unbracketed(phone.group().strip());
 			if (digits(found) >= 7) {
 				return found;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * {@code phone} without the brackets around it: its own, {@code （13912345678）}, or
+	 * one that opens or closes a bracketed line, {@code （联系人：陈华，电话：0571-87654321）}; an
+	 * area code's brackets stay.
+	 */
+	private static String unbracketed(String phone) {
+		int open = count(phone, '（') + count(phone, '(');
+		int close = count(phone, '）') + count(phone, ')');
+		boolean opening = phone.startsWith("（") || phone.startsWith("(");
+		boolean closing = phone.endsWith("）") || phone.endsWith(")");
+		if (close > open && closing) {
+			return phone.substring(0, phone.length() - 1).strip();
+		}
+		if (open > close && opening) {
+			return phone.substring(1).strip();
+		}
+		if (open == 1 && close == 1 && opening && closing) {
+			return phone.substring(1, phone.length() - 1).strip();
+		}
+		return phone;
+	}
+
+	private static int count(String text, char c) {
+		return (int) text.chars().filter(ch -> ch == c).count();
 	}
 
 	private static int digits(String text) {
