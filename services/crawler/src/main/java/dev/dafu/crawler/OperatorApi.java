@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import tools.jackson.core.JacksonException;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,6 +142,21 @@ class OperatorApi {
 			detail += ": " + json.getOriginalMessage();
 		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	/**
+	 * A profile with a value out of bounds says which fields and why: {@code id: must
+	 * match "[a-z0-9][a-z0-9-]{0,63}"; maxConcurrency: must be less than or equal to 8}.
+	 */
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+		String detail = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> error.getField() + ": " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the site profile is invalid: " + detail);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

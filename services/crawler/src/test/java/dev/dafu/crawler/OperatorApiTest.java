@@ -139,6 +139,20 @@ class OperatorApiTest {
 	}
 
 	@Test
+	void aProfileWithValuesOutOfBoundsIsRefusedWithEachFieldAndWhy() throws Exception {
+		this.mvc
+			.perform(post("/api/sites").header("Authorization", OPERATOR)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"id\": \"Bad Id\", \"startUrls\": [], \"maxConcurrency\": 99}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id: must match"),
+						org.hamcrest.Matchers.containsString("maxConcurrency: must be less than or equal to 8"),
+						org.hamcrest.Matchers.containsString("startUrls: must not be empty"))));
+		verify(this.sites, org.mockito.Mockito.never()).put(any(), any());
+	}
+
+	@Test
 	void aProfileThatIsNoJsonIsABadRequestThatSaysSo() throws Exception {
 		this.mvc
 			.perform(post("/api/sites").header("Authorization", OPERATOR)
