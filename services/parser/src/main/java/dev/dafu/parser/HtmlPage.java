@@ -22,7 +22,8 @@ import dev.dafu.reply.PageCharset;
 /**
  * Reads an HTML page into {@link PageText}: the lines of its {@link Article} (written by
  * {@link ArticleLines}), its own metadata (信息公开 tables, meta tags, the info line above
- * the article), the places a title may stand, and the files it links.
+ * the article, labels printed in elements of their own before their values), the places a
+ * title may stand, and the files it links.
  */
 final class HtmlPage {
 
@@ -60,6 +61,7 @@ final class HtmlPage {
 		List<String> headings = new ArrayList<>();
 		List<Element> infoLines = new ArrayList<>();
 		List<String> attachmentLinks = new ArrayList<>();
+		LabelledValues labelled = new LabelledValues();
 		String[] documentTitle = { "" };
 		Article.Finder finder = new Article.Finder(document);
 		// One walk over the page: what it says of itself on the way in, the article on
@@ -69,6 +71,7 @@ final class HtmlPage {
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode text) {
 					finder.text(text);
+					labelled.text(text);
 				}
 				else if (node instanceof Element element) {
 					finder.open();
@@ -104,6 +107,7 @@ final class HtmlPage {
 				readInfoLine(info, metadata);
 			}
 		}
+		labelled.addOutside(article, metadata);
 		List<String> lines = new ArrayList<>();
 		List<String> titleCandidates = new ArrayList<>();
 		titleCandidates.add(metadata.get("公文名称"));

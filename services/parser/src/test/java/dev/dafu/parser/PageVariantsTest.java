@@ -30,7 +30,38 @@ class PageVariantsTest {
 			<p>（此件公开发布）</p></div></body></html>
 			""";
 
+	/**
+	 * A catalogue of spans above the article, labels spaced out, no table; a title that
+	 * opens with the issuer; a graded result with what the grade means.
+	 */
+	private static final String CATALOGUE_OF_SPANS = """
+			<html><head><meta charset="utf-8"><title>答复的函 - 广州市交通运输局</title></head><body>
+			<div class="detail"><h2>广州市交通运输局关于广州市十六届人大四次会议第20240123号代表建议答复的函</h2>
+			<div class="classify"><span>索 引 号：</span>11440100MB2C0000X/2024-0012<span>分　　类：</span>建议提案<br>
+			<span>发布机构：</span>广州市交通运输局<span>成文日期：</span>2024-05-08<br>
+			<span>文　　号：</span>穗交运函〔2024〕356号<span>发布日期：</span>2024-05-10</div>
+			<div class="article"><p>办理结果：B（正在解决或已列入计划解决）</p><p>张伟、李娜等12位代表：</p>
+			<p>你们提出的关于优化地铁接驳公交线路的建议（第20240123号）收悉。现将办理情况答复如下：</p>
+			<p>截至2023年底，全市共开通地铁接驳公交线路386条。</p><p>感谢你们对交通工作的关心和支持。</p>
+			<p>广州市交通运输局</p><p>2024年5月8日</p><p>（联系人：刘洋，电话：020-83261234）</p></div></div></body></html>
+			""";
+
 	private final ReplyParser parser = new ReplyParser(1024 * 1024);
+
+	@Test
+	void readsACatalogueOfLabelledSpansATitleOpeningWithItsIssuerAndAGradeWithItsMeaning() {
+		Reply reply = parse(CATALOGUE_OF_SPANS.getBytes(StandardCharsets.UTF_8), "text/html");
+
+		assertThat(reply.metadata()).containsEntry("索引号", "11440100MB2C0000X/2024-0012")
+			.containsEntry("分类", "建议提案")
+			.containsEntry("发布机构", "广州市交通运输局");
+		assertThat(reply.documentNumber()).isEqualTo("穗交运函〔2024〕356号");
+		assertThat(reply.publishDate()).isEqualTo(LocalDate.of(2024, 5, 10));
+		assertThat(reply.submission().session()).isEqualTo("广州市十六届人大四次会议");
+		assertThat(reply.submission().number()).isEqualTo("20240123");
+		assertThat(reply.handlingResult().category()).isEqualTo(HandlingResult.Category.IN_PROGRESS);
+		assertThat(reply.contact().phone()).isEqualTo("020-83261234");
+	}
 
 	@Test
 	void readsARepliesPrintedAsBrSeparatedLinesWithAsciiColonsAndSquareBrackets() {

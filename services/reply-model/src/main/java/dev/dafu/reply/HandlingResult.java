@@ -27,7 +27,10 @@ public record HandlingResult(String raw, Category category) {
 
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
 
-	private static final Pattern GRADE = Pattern.compile("^([A-Da-d])类$");
+	/**
+	 * A letter grade, perhaps with what it means: {@code B类}, {@code B（正在解决或已列入计划解决）}.
+	 */
+	private static final Pattern GRADE = Pattern.compile("^([A-Da-d])类?(?:[（(][^）)]*[）)])?$");
 
 	/**
 	 * The result printed as {@code raw}, with its category (OTHER for an unknown
