@@ -35,7 +35,7 @@ final class LabelledValues {
 			return;
 		}
 		String raw = node.getWholeText();
-		if (raw.length() <= MAX_LABEL_TEXT) {
+		if (raw.length() <= MAX_LABEL_TEXT && endsWithColon(raw)) {
 			String label = label(PageText.fold(raw).replace(" ", ""));
 			if (label != null) {
 				this.label = label;
@@ -62,6 +62,16 @@ final class LabelledValues {
 				metadata.putIfAbsent(pair.label(), pair.value());
 			}
 		}
+	}
+
+	private static boolean endsWithColon(String raw) {
+		for (int i = raw.length() - 1; i >= 0; i--) {
+			char c = raw.charAt(i);
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+				return c == '：' || c == ':';
+			}
+		}
+		return false;
 	}
 
 	/** The label {@code text} is, without its colon; null when it is none. */
