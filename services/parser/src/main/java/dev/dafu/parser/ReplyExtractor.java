@@ -54,11 +54,12 @@ final class ReplyExtractor {
 	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
 
 	/**
-	 * The session a title names, after the issuer and its 关于 where the title opens with
-	 * them ({@code 广州市交通运输局关于广州市十六届人大四次会议第…号代表建议答复的函}).
+	 * The session a title names, after the issuer and its 关于 or 关于对 where the title opens
+	 * with them ({@code 广州市交通运输局关于广州市十六届人大四次会议第…号代表建议答复的函},
+	 * {@code 关于对市十六届人大二次会议第…号代表建议的答复}).
 	 */
 	private static final Pattern SESSION = Pattern
-		.compile("(?:对|关于)?\\s*((?:(?!关于)\\S)*?会议)\\s*第\\s*[A-Za-z]*\\d+\\s*号");
+		.compile("(?:对|关于)*\\s*((?:(?!关于)\\S)*?会议)\\s*第\\s*[A-Za-z]*\\d+\\s*号");
 
 	/**
 	 * The submission's own title as the opening quotes it: {@code 您提出的《…》收悉},

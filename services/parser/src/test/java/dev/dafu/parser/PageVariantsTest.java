@@ -182,6 +182,23 @@ class PageVariantsTest {
 		assertThat(reply.submission().subject()).isEqualTo(subject);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			# title                                                                 | session
+			对市十六届人大二次会议 第0671号代表建议的答复                               | 市十六届人大二次会议
+			关于对市十六届人大二次会议第0123号代表建议的答复                           | 市十六届人大二次会议
+			市教委关于对市十六届人大二次会议第0123号代表建议的答复                     | 市十六届人大二次会议
+			国家林业和草原局关于十四届全国人大一次会议第BH035号建议的答复              | 十四届全国人大一次会议
+			关于政协广州市第十四届委员会第三次会议第3001号提案答复的函                   | 政协广州市第十四届委员会第三次会议
+			""")
+	void readsTheSessionATitleNamesWhateverStandsBeforeIt(String title, String session) {
+		String page = BR_SEPARATED.replace("关于十四届全国人大一次会议第BH035号建议的答复", title);
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.submission().session()).isEqualTo(session);
+	}
+
 	@Test
 	void readsTheSubmissionsOwnTitleFromAMetadataRowThatNamesIt() {
 		String page = BR_SEPARATED.replace("<div id=\"zoom\">",
