@@ -6,11 +6,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Dates as printed in replies: {@code 2024年6月21日} or {@code 二〇二四年六月二十一日}. */
+/**
+ * Dates as printed in replies: {@code 2024年6月21日} or {@code 二〇二四年六月二十一日}, and a line of
+ * figures alone, {@code 2024-06-12}, {@code 2024.6.12}, {@code 2024/6/12}.
+ */
 final class ChineseDate {
 
 	static final Pattern DATE = Pattern.compile(
 			"(\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日");
+
+	/** A date in figures, one separator throughout. */
+	private static final Pattern FIGURES = Pattern.compile("(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})");
 
 	private static final String DIGITS = "〇一二三四五六七八九";
 
@@ -20,11 +26,23 @@ final class ChineseDate {
 	/** The date when the whole of {@code text} is one date. */
 	static Optional<LocalDate> parseWhole(String text) {
 		String date = text.strip();
-		if (!date.endsWith("日")) {
-			return Optional.empty();
+		if (date.endsWith("日")) {
+			Matcher matcher = DATE.matcher(date);
+			return matcher.matches() ? toDate(matcher) : Optional.empty();
 		}
-		Matcher matcher = DATE.matcher(date);
-		return matcher.matches() ? toDate(matcher) : Optional.empty();
+		if (date.length() <= 10 && !date.isEmpty() && Character.isDigit(date.charAt(date.length() - 1))) {
+			Matcher figures = FIGURES.matcher(date);
+			if (figures.matches()) {
+				try {
+					return Optional.of(LocalDate.of(Integer.parseInt(figures.group(1)),
+							Integer.parseInt(figures.group(3)), Integer.parseInt(figures.group(4))));
+				}
+				catch (DateTimeException ex) {
+					return Optional.empty();
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Optional<LocalDate> toDate(Matcher matcher) {

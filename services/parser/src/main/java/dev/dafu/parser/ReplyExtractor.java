@@ -32,6 +32,9 @@ final class ReplyExtractor {
 	private static final Pattern REPLY_TITLE = Pattern
 		.compile(".*(建议|提案|议案)[》”]?(的答复函?|答复的函|的复函|的答复意见)|.*(建议|提案|议案).*的会办意见");
 
+	/** The grade some sites print after a title: {@code （A类）}. */
+	private static final Pattern TITLE_GRADE = Pattern.compile("[（(]\\s*([A-Da-d])\\s*类?\\s*[）)]$");
+
 	private static final List<String> TITLE_ENDINGS = List.of("答复", "答复函", "的函", "复函", "答复意见", "会办意见");
 
 	static final Pattern DOCUMENT_NUMBER = Pattern
@@ -86,6 +89,9 @@ final class ReplyExtractor {
 	private static final Pattern SESSION_IN_TEXT = Pattern.compile("在(\\S+?会议)期间");
 
 	private static final Pattern HONORIFIC = Pattern.compile("(代表|委员|同志|先生|女士)$");
+
+	/** A note after a proposer's name: {@code 王五委员（领衔）}. */
+	private static final Pattern NOTE = Pattern.compile("[（(][^）)]*[）)]");
 
 	private static final Pattern OTHERS = Pattern.compile("^(.+?)等\\s*\\d+\\s*(位|名|人)?$");
 
@@ -170,11 +176,11 @@ final class ReplyExtractor {
 		}
 		int signatureDate = lastDateLine(bodyLines);
 		return Optional.of(new Reply(ReplyIdentity.of(issuer, documentNumber, title), List.of(url), partUrls, site,
-				title, documentNumber, issuer, submission(title, bodyLines, metadata), handlingResult(header, metadata),
-				disclosure(header, metadata), replyDate(metadata, bodyLines, signatureDate), publishDate(metadata),
-				ContactBlock.read(bodyLines), cc(bodyLines), sections(bodyLines, signatureDate),
-				String.join("\n", bodyLines), metadata, ReplyParser.EXTRACTOR_VERSION, List.of(), null, null, null,
-				null));
+				title, documentNumber, issuer, submission(title, bodyLines, metadata),
+				handlingResult(title, header, metadata), disclosure(header, metadata),
+				replyDate(metadata, bodyLines, signatureDate), publishDate(metadata), ContactBlock.read(bodyLines),
+				cc(bodyLines), sections(bodyLines, signatureDate), String.join("\n", bodyLines), metadata,
+				ReplyParser.EXTRACTOR_VERSION, List.of(), null, null, null, null));
 	}
 
 	/**
@@ -185,12 +191,19 @@ final class ReplyExtractor {
 		if (line.length() > MAX_TITLE_LENGTH) {
 			return false;
 		}
+		String title = withoutGrade(line);
 		for (String ending : TITLE_ENDINGS) {
-			if (line.endsWith(ending)) {
-				return REPLY_TITLE.matcher(line).matches();
+			if (title.endsWith(ending)) {
+				return REPLY_TITLE.matcher(title).matches();
 			}
 		}
 		return false;
+	}
+
+	/** {@code title} without the grade some sites print after it: {@code …的答复（A类）}. */
+	private static String withoutGrade(String title) {
+		Matcher grade = TITLE_GRADE.matcher(title);
+		return grade.find() ? title.substring(0, grade.start()) : title;
 	}
 
 	/** A result, disclosure or grade line; most lines are told by their first words. */
@@ -269,7 +282,7 @@ final class ReplyExtractor {
 		return true;
 	}
 
-	private static HandlingResult handlingResult(List<String> header, Map<String, String> metadata) {
+	private static HandlingResult handlingResult(String title, List<String> header, Map<String, String> metadata) {
 		if (metadata.containsKey("办理结果")) {
 			return HandlingResult.of(metadata.get("办理结果"));
 		}
@@ -282,7 +295,8 @@ final class ReplyExtractor {
 				return HandlingResult.of(line);
 			}
 		}
-		return null;
+		Matcher grade = TITLE_GRADE.matcher(title);
+		return grade.find() ? HandlingResult.of(grade.group().substring(1, grade.group().length() - 1)) : null;
 	}
 
 	private static String disclosure(List<String> header, Map<String, String> metadata) {
@@ -364,7 +378,10 @@ final class ReplyExtractor {
 		if (others.matches()) {
 			names = others.group(1);
 		}
-		return Arrays.stream(LIST_SEPARATOR.split(names)).map(String::strip).filter(name -> !name.isEmpty()).toList();
+		return Arrays.stream(LIST_SEPARATOR.split(names))
+			.map(name -> HONORIFIC.matcher(NOTE.matcher(name).replaceAll("").strip()).replaceFirst(""))
+			.filter(name -> !name.isEmpty())
+			.toList();
 	}
 
 	private static boolean isOrganisationAddressee(String salutation) {

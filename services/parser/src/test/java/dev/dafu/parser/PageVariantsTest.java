@@ -151,16 +151,53 @@ class PageVariantsTest {
 		assertThat(reply.contact().name()).isEqualTo("王堃");
 	}
 
+	/**
+	 * A proposal answered to two members, the lead one noted; a centred bold title; a
+	 * signature dated in figures.
+	 */
+	private static final String TRS_EDITOR = """
+			<html><head><meta charset="utf-8"><title>答复 - 深圳市教育局</title></head><body>
+			<div class="TRS_Editor"><p align="center"><strong>%s</strong></p>
+			<p>王五委员（领衔）、赵六委员：</p>
+			<p>　　你们提出的《关于推进职业教育产教融合的提案》收悉。现答复如下：</p>
+			<p>　　2023年，全市职业院校与企业共建产业学院32个。</p>
+			<p>　　深圳市教育局</p><p>　　2024-06-12</p></div></body></html>
+			""";
+
+	@Test
+	void readsASignatureDatedInFiguresAndProposersWithNotesAfterTheirNames() {
+		Reply reply = parse(TRS_EDITOR.formatted("关于市政协十四届二次会议第0256号提案的答复").getBytes(StandardCharsets.UTF_8),
+				"text/html");
+
+		assertThat(reply.issuer()).isEqualTo("深圳市教育局");
+		assertThat(reply.replyDate()).isEqualTo(LocalDate.of(2024, 6, 12));
+		assertThat(reply.submission().proposers()).containsExactly("王五", "赵六");
+		assertThat(reply.handlingResult()).isNull();
+	}
+
+	@Test
+	void readsATitleWithItsGradeAfterItAndTheGradeAsTheResult() {
+		String title = "关于市政协十四届二次会议第0256号提案的答复（A类）";
+
+		Reply reply = parse(TRS_EDITOR.formatted(title).getBytes(StandardCharsets.UTF_8), "text/html");
+
+		assertThat(reply.title()).isEqualTo(title);
+		assertThat(reply.submission().number()).isEqualTo("0256");
+		assertThat(reply.handlingResult()).isEqualTo(new HandlingResult("A类", HandlingResult.Category.RESOLVED));
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "二〇二四年六月二十一日, 2024-06-21", "2024年6月21日, 2024-06-21", "二○二三年十二月三十一日, 2023-12-31",
-			"二〇二四年十月十日, 2024-10-10", "2024 年 1 月 5 日, 2024-01-05" })
+			"二〇二四年十月十日, 2024-10-10", "2024 年 1 月 5 日, 2024-01-05", "2024-06-12, 2024-06-12", "2024.6.1, 2024-06-01",
+			"2024/06/12, 2024-06-12" })
 	void readsSignatureDatesInArabicAndChineseNumerals(String printed, LocalDate date) {
 		assertThat(ChineseDate.parseWhole(printed)).contains(date);
 	}
 
-	@Test
-	void aDateThatDoesNotExistIsNotADate() {
-		assertThat(ChineseDate.parseWhole("二〇二四年二月三十日")).isEmpty();
+	@ParameterizedTest
+	@CsvSource({ "二〇二四年二月三十日", "2024-02-30", "2024-06.12", "2024-06-12 10:30", "12-06-2024" })
+	void aDateThatDoesNotExistOrIsNotAloneIsNotADate(String printed) {
+		assertThat(ChineseDate.parseWhole(printed)).isEmpty();
 	}
 
 	@ParameterizedTest
