@@ -9,10 +9,10 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Label/value pairs a page prints outside tables, each label in an element of its own and
- * its value in the text after it: a span {@code 文　　号：} followed by
- * {@code 穗交运函〔2024〕356号}, a definition term and its description. A label is a few Chinese
- * characters ending with a colon; spaces between them are left out, so {@code 索 引 号} is
- * {@code 索引号}.
+ * its value in the text right after it, in the same block: a span {@code 文　　号：} followed
+ * by {@code 穗交运函〔2024〕356号}, a definition term and its description. A label is a few
+ * Chinese characters ending with a colon; spaces between them are left out, so
+ * {@code 索 引 号} is {@code 索引号}.
  */
 final class LabelledValues {
 
@@ -43,7 +43,7 @@ final class LabelledValues {
 				return;
 			}
 		}
-		if (this.label != null && this.labelledAt != null) {
+		if (this.label != null && this.labelledAt != null && isBeside(node, this.labelledAt)) {
 			String value = PageText.fold(raw);
 			if (value.length() <= MAX_VALUE_LENGTH) {
 				this.pairs.add(new Pair(this.labelledAt, this.label, value));
@@ -62,6 +62,16 @@ final class LabelledValues {
 				metadata.putIfAbsent(pair.label(), pair.value());
 			}
 		}
+	}
+
+	/**
+	 * Whether {@code value} stands beside the label's element: in the block that holds
+	 * it, or in an element of that block.
+	 */
+	private static boolean isBeside(TextNode value, Element label) {
+		Element block = label.parent();
+		Element at = value.parentElement();
+		return block != null && at != null && (at == block || at.parent() == block);
 	}
 
 	private static boolean endsWithColon(String raw) {

@@ -202,6 +202,9 @@ final class ReplyExtractor {
 
 	/** {@code title} without the grade some sites print after it: {@code …的答复（A类）}. */
 	private static String withoutGrade(String title) {
+		if (!title.endsWith("）") && !title.endsWith(")")) {
+			return title;
+		}
 		Matcher grade = TITLE_GRADE.matcher(title);
 		return grade.find() ? title.substring(0, grade.start()) : title;
 	}

@@ -40,6 +40,7 @@ class PageVariantsTest {
 			<div class="classify"><span>索 引 号：</span>11440100MB2C0000X/2024-0012<span>分　　类：</span>建议提案<br>
 			<span>发布机构：</span>广州市交通运输局<span>成文日期：</span>2024-05-08<br>
 			<span>文　　号：</span>穗交运函〔2024〕356号<span>发布日期：</span>2024-05-10</div>
+			<div class="share"><span>分享到：</span></div><div class="tools"><a href="#">微信</a></div>
 			<div class="article"><p>办理结果：B（正在解决或已列入计划解决）</p><p>张伟、李娜等12位代表：</p>
 			<p>你们提出的关于优化地铁接驳公交线路的建议（第20240123号）收悉。现将办理情况答复如下：</p>
 			<p>截至2023年底，全市共开通地铁接驳公交线路386条。</p><p>感谢你们对交通工作的关心和支持。</p>
@@ -54,7 +55,8 @@ class PageVariantsTest {
 
 		assertThat(reply.metadata()).containsEntry("索引号", "11440100MB2C0000X/2024-0012")
 			.containsEntry("分类", "建议提案")
-			.containsEntry("发布机构", "广州市交通运输局");
+			.containsEntry("发布机构", "广州市交通运输局")
+			.doesNotContainKey("分享到");
 		assertThat(reply.documentNumber()).isEqualTo("穗交运函〔2024〕356号");
 		assertThat(reply.publishDate()).isEqualTo(LocalDate.of(2024, 5, 10));
 		assertThat(reply.submission().session()).isEqualTo("广州市十六届人大四次会议");
