@@ -3,6 +3,7 @@ package dev.dafu.crawler.run;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +93,11 @@ final class ListingReader {
 					&& this.site.isDetail(link.getPath()))
 			.map(URI::toString)
 			.toList();
-		this.visit.foundLinks(links, years);
+		// Its other pages, numbered in the query, are listings whatever the site's
+		// patterns say of the path they share.
+		Set<URI> listings = new HashSet<>(years);
+		links.stream().filter(link -> Urls.isPageOf(link, uri)).forEach(listings::add);
+		this.visit.foundLinks(links, listings);
 	}
 
 	/**

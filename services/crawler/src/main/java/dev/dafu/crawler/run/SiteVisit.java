@@ -132,8 +132,7 @@ final class SiteVisit {
 			}
 			else {
 				starts.add(uri);
-				startEntries
-					.add(entry(uri, this.site.isListing(uri.getPath()) ? Frontier.Kind.LISTING : Frontier.Kind.DETAIL));
+				startEntries.add(entry(uri, Frontier.Kind.LISTING));
 			}
 		}
 		List<Frontier.Entry> sitemaps = new ArrayList<>();

@@ -329,6 +329,52 @@ class SiteCrawlerTest {
 	}
 
 	@Test
+	void followsAListingsPagesNumberedInItsQueryWhateverItsPathIsCalled() throws Exception {
+		// list.jsp?page=N, two replies a page, at detail.jsp?id=N: no path says which is
+		// a listing, and no page links enough replies to pass for one.
+		HttpServer jspSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		jspSite.createContext("/", exchange -> {
+			URI requested = exchange.getRequestURI();
+			String query = requested.getQuery() == null ? "" : requested.getQuery();
+			String body;
+			int status = 200;
+			if (requested.getPath().equals("/list.jsp")) {
+				int page = query.startsWith("page=") ? Integer.parseInt(query.substring(5)) : 1;
+				body = IntStream.rangeClosed(page * 2 - 1, page * 2)
+					.mapToObj(id -> "<li><a href=\"detail.jsp?id=" + id + "\">关于市十五届人大三次会议第" + id + "号代表建议的答复</a></li>")
+					.collect(Collectors.joining("", "<ul>", "</ul>"))
+						+ (page < 3 ? "<a href=\"list.jsp?page=" + (page + 1) + "\">下一页</a>" : "");
+			}
+			else if (requested.getPath().equals("/detail.jsp")) {
+				body = "<p>答复 " + query + "</p>";
+			}
+			else {
+				body = "";
+				status = 404;
+			}
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+		jspSite.start();
+		try {
+			URI start = URI.create("http://127.0.0.1:" + jspSite.getAddress().getPort() + "/list.jsp");
+			List<CrawledPage> pages = new ArrayList<>();
+
+			CrawlSummary summary = crawler(pages).crawl(profile(List.of(start), 0));
+
+			assertThat(pages).extracting(page -> URI.create(page.url()).getQuery())
+				.containsExactlyInAnyOrder("id=1", "id=2", "id=3", "id=4", "id=5", "id=6");
+			assertThat(summary.newReplies()).isEqualTo(6);
+		}
+		finally {
+			jspSite.stop(0);
+		}
+	}
+
+	@Test
 	void fetchesUpToTheSitesConcurrencyAtOnceStartingEachRequestTheDelayApart() throws Exception {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger mostInFlight = new AtomicInteger();
