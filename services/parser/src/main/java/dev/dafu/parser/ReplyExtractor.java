@@ -26,14 +26,19 @@ final class ReplyExtractor {
 
 	/**
 	 * Titles of replies: {@code …建议的答复}, {@code 对《…建议》的答复}, {@code …提案的答复函},
-	 * {@code …提案答复的函}, {@code …建议的复函}, {@code …的会办意见}. A column heading such as
+	 * {@code …提案答复的函}, {@code …建议的复函}, {@code …的会办意见}, {@code …建议办理情况的答复} or {@code …的函},
+	 * and {@code …第N号代表建议答复} for a numbered submission. A column heading such as
 	 * {@code 人大代表建议答复} is not one.
 	 */
 	private static final Pattern REPLY_TITLE = Pattern
-		.compile(".*(建议|提案|议案)[》”]?(的答复函?|答复的函|的复函|的答复意见)|.*(建议|提案|议案).*的会办意见");
+		.compile(".*(建议|提案|议案)[》”]?(的答复函?|答复的函|的复函|的答复意见)" + "|.*第\\s*[A-Za-z]*\\d+\\s*号.*(建议|提案|议案)(答复函?|答复意见|复函)"
+				+ "|.*(建议|提案|议案)[》”]?办理情况的(答复函?|复函|函)|.*(建议|提案|议案).*的会办意见");
 
 	/** The grade some sites print after a title: {@code （A类）}. */
 	private static final Pattern TITLE_GRADE = Pattern.compile("[（(]\\s*([A-Da-d])\\s*类?\\s*[）)]$");
+
+	/** A note some sites print after a title: a grade, {@code （摘要）}, {@code （全文）}. */
+	private static final Pattern TITLE_NOTE = Pattern.compile("[（(][^（）()]{1,8}[）)]$");
 
 	private static final List<String> TITLE_ENDINGS = List.of("答复", "答复函", "的函", "复函", "答复意见", "会办意见");
 
@@ -62,7 +67,7 @@ final class ReplyExtractor {
 	 * {@code 关于对市十六届人大二次会议第…号代表建议的答复}).
 	 */
 	private static final Pattern SESSION = Pattern
-		.compile("(?:对|关于)*\\s*((?:(?!关于)\\S)*?会议)\\s*第\\s*[A-Za-z]*\\d+\\s*号");
+		.compile("(?:对|关于)*\\s*((?:(?!关于|对)\\S)*?会议)\\s*第\\s*[A-Za-z]*\\d+\\s*号");
 
 	/**
 	 * The submission's own title as the opening quotes it: {@code 您提出的《…》收悉},
@@ -191,7 +196,7 @@ final class ReplyExtractor {
 		if (line.length() > MAX_TITLE_LENGTH) {
 			return false;
 		}
-		String title = withoutGrade(line);
+		String title = withoutNote(line);
 		for (String ending : TITLE_ENDINGS) {
 			if (title.endsWith(ending)) {
 				return REPLY_TITLE.matcher(title).matches();
@@ -200,13 +205,13 @@ final class ReplyExtractor {
 		return false;
 	}
 
-	/** {@code title} without the grade some sites print after it: {@code …的答复（A类）}. */
-	private static String withoutGrade(String title) {
+	/** {@code title} without the note some sites print after it: {@code …的答复（A类）}. */
+	private static String withoutNote(String title) {
 		if (!title.endsWith("）") && !title.endsWith(")")) {
 			return title;
 		}
-		Matcher grade = TITLE_GRADE.matcher(title);
-		return grade.find() ? title.substring(0, grade.start()) : title;
+		Matcher note = TITLE_NOTE.matcher(title);
+		return note.find() ? title.substring(0, note.start()).strip() : title;
 	}
 
 	/** A result, disclosure or grade line; most lines are told by their first words. */

@@ -227,6 +227,7 @@ class PageVariantsTest {
 			对市十六届人大二次会议 第0671号代表建议的答复                               | 市十六届人大二次会议
 			关于对市十六届人大二次会议第0123号代表建议的答复                           | 市十六届人大二次会议
 			市教委关于对市十六届人大二次会议第0123号代表建议的答复                     | 市十六届人大二次会议
+			市教委对市十六届人大二次会议第0123号代表建议的答复意见                       | 市十六届人大二次会议
 			国家林业和草原局关于十四届全国人大一次会议第BH035号建议的答复              | 十四届全国人大一次会议
 			关于政协广州市第十四届委员会第三次会议第3001号提案答复的函                   | 政协广州市第十四届委员会第三次会议
 			""")
@@ -236,6 +237,23 @@ class PageVariantsTest {
 		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
 
 		assertThat(reply.submission().session()).isEqualTo(session);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			# title                                                                   | a reply's title
+			对市十六届人大二次会议第0123号代表建议答复                                    | true
+			关于市政协十四届二次会议第0256号提案办理情况的答复                            | true
+			关于对市十六届人大二次会议第0123号建议办理情况的函                            | true
+			对十四届全国人大二次会议第5841号建议的答复（摘要）                            | true
+			市教委对市十六届人大二次会议第0123号代表建议的答复意见                        | true
+			人大代表建议答复                                                              | false
+			建议提案答复                                                                  | false
+			关于征求对《条例》修改建议的函                                                | false
+			2023年建议提案办理情况                                                        | false
+			""")
+	void tellsRepliesTitlesFromHeadingsAndOtherLetters(String line, boolean title) {
+		assertThat(ReplyExtractor.isReplyTitle(line)).isEqualTo(title);
 	}
 
 	@Test
