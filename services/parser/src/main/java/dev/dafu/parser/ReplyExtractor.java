@@ -61,6 +61,12 @@ final class ReplyExtractor {
 
 	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
 
+	/** Labels under which a catalogue gives the submission's number. */
+	private static final List<String> NUMBER_LABELS = List.of("建议编号", "提案编号", "议案编号", "建议号", "提案号", "案号");
+
+	/** A catalogue's submission number: {@code 0123}, {@code 第0123号}, {@code BH035}. */
+	private static final Pattern NUMBER_VALUE = Pattern.compile("第?\\s*([A-Za-z]*\\d+)\\s*号?");
+
 	/**
 	 * The session a title names, after the issuer and its 关于 or 关于对 where the title opens
 	 * with them ({@code 广州市交通运输局关于广州市十六届人大四次会议第…号代表建议答复的函},
@@ -328,6 +334,9 @@ final class ReplyExtractor {
 		String opening = body.get(salutation == null ? 0 : Math.min(1, body.size() - 1));
 		opening = opening.substring(0, Math.min(opening.length(), MAX_OPENING_LENGTH));
 		String number = firstGroup(SUBMISSION_NUMBER, title, opening);
+		if (number == null) {
+			number = catalogueSubmissionNumber(metadata);
+		}
 		String session = firstGroup(SESSION, title);
 		if (session == null) {
 			session = firstGroup(SESSION_IN_TEXT, opening);
@@ -435,6 +444,18 @@ final class ReplyExtractor {
 	 * The first group of the first of {@code texts} that {@code pattern} finds something
 	 * in.
 	 */
+	/** The submission's number as a catalogue gives it: {@code 建议编号：0123}. */
+	private static String catalogueSubmissionNumber(Map<String, String> metadata) {
+		for (String label : NUMBER_LABELS) {
+			String value = metadata.get(label);
+			Matcher number = value == null ? null : NUMBER_VALUE.matcher(value.strip());
+			if (number != null && number.matches()) {
+				return number.group(1);
+			}
+		}
+		return null;
+	}
+
 	private static String firstGroup(Pattern pattern, String... texts) {
 		for (String text : texts) {
 			Matcher matcher = pattern.matcher(text);

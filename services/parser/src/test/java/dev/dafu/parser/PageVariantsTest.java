@@ -256,6 +256,18 @@ class PageVariantsTest {
 		assertThat(ReplyExtractor.isReplyTitle(line)).isEqualTo(title);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "建议编号, 20240056, 20240056", "提案号, 第0256号, 0256", "案号, 无, " })
+	void readsTheSubmissionsNumberFromACatalogueWhenTheTitleHasNone(String label, String value, String number) {
+		String page = BR_SEPARATED.replace("关于十四届全国人大一次会议第BH035号建议的答复", "关于加强湿地保护的建议的答复")
+			.replace("<div id=\"zoom\">",
+					"<table><tr><td>" + label + "</td><td>" + value + "</td></tr></table><div id=\"zoom\">");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.submission().number()).isEqualTo(number);
+	}
+
 	@Test
 	void readsTheSubmissionsOwnTitleFromAMetadataRowThatNamesIt() {
 		String page = BR_SEPARATED.replace("<div id=\"zoom\">",
