@@ -23,9 +23,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches one URL politely and safely: every address checked by {@link AddressGuard},
  * redirects followed by hand (at most {@value #MAX_REDIRECTS}, each hop checked, none off
- * the site), a time and a size limit, retries with backoff for 429, 5xx and timeouts,
- * honouring Retry-After, and a stop within {@value #CANCEL_CHECK_MS} ms of a cancel, even
- * in the middle of a page that trickles in.
+ * the site), a time and a size limit (compressed pages inflated within it), retries with
+ * backoff for 429, 5xx and timeouts, honouring Retry-After, and a stop within
+ * {@value #CANCEL_CHECK_MS} ms of a cancel, even in the middle of a page that trickles
+ * in.
  */
 public class PageFetcher {
 
@@ -132,6 +133,7 @@ public class PageFetcher {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("User-Agent", this.userAgent)
+			.header("Accept-Encoding", ContentEncoding.ACCEPTED)
 			.GET();
 		if (etag != null) {
 			request.header("If-None-Match", etag);
@@ -175,8 +177,10 @@ public class PageFetcher {
 			}
 			throw new IOException(uri + ": " + ex.getCause(), ex.getCause());
 		}
+		byte[] body = ContentEncoding.decoded(uri, response.body(),
+				response.headers().firstValue("Content-Encoding").orElse(null), this.maxBytes);
 		return new FetchedPage(uri, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-				response.body(), response.headers().firstValue("Location").orElse(null),
+				body, response.headers().firstValue("Location").orElse(null),
 				response.headers().firstValue("Retry-After").orElse(null),
 				response.headers().firstValue("ETag").orElse(null),
 				response.headers().firstValue("Last-Modified").orElse(null),

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +19,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +38,8 @@ class PageFetcherTest {
 	private final List<Instant> attempts = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger failuresLeft = new AtomicInteger();
+
+	private final List<String> acceptedEncodings = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void start() throws IOException {
@@ -82,6 +90,25 @@ class PageFetcherTest {
 			catch (InterruptedException | IOException ex) {
 				// the fetcher hung up
 			}
+			exchange.close();
+		});
+		this.server.createContext("/compressed", exchange -> {
+			// Compressed in the encoding the query names (servers do so when asked, and
+			// some when not); a bomb of zeros that inflates past the limit.
+			this.acceptedEncodings.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Encoding")));
+			String encoding = exchange.getRequestURI().getQuery();
+			byte[] page = encoding.endsWith("bomb") ? new byte[2_000_000]
+					: "<p>答复</p>".repeat(100).getBytes(StandardCharsets.UTF_8);
+			ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+			// deflate as the standard has it (zlib), or raw as some servers send it
+			try (OutputStream out = encoding.startsWith("gzip") ? new GZIPOutputStream(compressed)
+					: new DeflaterOutputStream(compressed,
+							new Deflater(Deflater.DEFAULT_COMPRESSION, encoding.endsWith("raw")))) {
+				out.write(page);
+			}
+			exchange.getResponseHeaders().set("Content-Encoding", encoding.replaceAll("-.*", ""));
+			exchange.sendResponseHeaders(200, compressed.size());
+			exchange.getResponseBody().write(compressed.toByteArray());
 			exchange.close();
 		});
 		this.server.setExecutor(Executors.newCachedThreadPool());
@@ -135,6 +162,22 @@ class PageFetcherTest {
 			.isInstanceOf(PageFetcher.FetchCancelledException.class);
 		assertThat(Duration.between(cancelAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
 		assertThat(this.attempts).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "gzip", "deflate", "deflate-raw" })
+	void asksForCompressedPagesAndReadsThemAsTheyAre(String encoding) throws Exception {
+		FetchedPage page = fetcher(1).fetch(uri("/compressed?" + encoding), onThisHost());
+
+		assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo("<p>答复</p>".repeat(100));
+		assertThat(this.acceptedEncodings).singleElement().asString().contains("gzip", "deflate");
+	}
+
+	@Test
+	void aCompressedPageThatInflatesPastTheLimitIsTooLarge() {
+		assertThatThrownBy(() -> fetcher(1).fetch(uri("/compressed?gzip-bomb"), onThisHost()))
+			.isInstanceOf(PageFetcher.PageTooLargeException.class)
+			.hasMessageContaining("larger than 1000000 bytes");
 	}
 
 	@Test
