@@ -32,6 +32,11 @@ public enum FailureKind {
 	ROBOTS_UNAVAILABLE("robots-unavailable"),
 	/** A redirect to another site. */
 	OFF_SITE_REDIRECT("off-site-redirect"),
+	/**
+	 * A listing linking replies on hosts that are not the site's (a disclosure subdomain,
+	 * say), which a crawl does not follow: a start URL on that host would.
+	 */
+	OFF_SITE_LINKS("off-site-links"),
 	/** No answer in time. */
 	TIMEOUT("timeout"),
 	/** The host name does not resolve. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -81,6 +82,7 @@ final class ListingReader {
 		links.addAll(rows);
 		links.addAll(this.visit.inScope(found.pagination()));
 		Set<URI> years = yearLinks(found);
+		reportRepliesElsewhere(uri, found, work);
 		// A listing's rows are its links in its own folder (site chrome links
 		// elsewhere), and, wherever they lead, those titled as replies and those
 		// its scripts load.
@@ -118,6 +120,28 @@ final class ListingReader {
 		Set<URI> years = yearLinks(found);
 		links.addAll(years);
 		this.visit.foundLinks(links, years);
+	}
+
+	/**
+	 * Tells the operator of replies the listing links on other hosts than the site's,
+	 * which the crawl leaves: nothing found on a site is otherwise a mystery.
+	 */
+	private void reportRepliesElsewhere(URI uri, PageLinks.Found found, Work work) {
+		List<URI> elsewhere = found.anchors()
+			.entrySet()
+			.stream()
+			.filter(anchor -> REPLY_LINK_TEXT.matcher(anchor.getValue()).matches())
+			.map(anchor -> Urls.normalise(anchor.getKey()))
+			.filter(link -> link != null && !this.visit.onSite(link))
+			.toList();
+		if (!elsewhere.isEmpty()) {
+			Set<String> hosts = new TreeSet<>();
+			elsewhere.forEach(link -> hosts.add(link.getHost()));
+			work.fail(FailureKind.OFF_SITE_LINKS,
+					uri + " links " + elsewhere.size() + " replies on other hosts " + hosts + ", such as "
+							+ elsewhere.get(0) + ", which a crawl of this site does not follow: "
+							+ "add a start URL on those hosts to crawl them");
+		}
 	}
 
 	/** The anchors whose text names a reply, on the site's hosts. */

@@ -38,7 +38,7 @@ class FailureKindTest {
 	void labelsAreTheOnesOperatorsAndDashboardsAlreadyRead() {
 		assertThat(Arrays.stream(FailureKind.values()).map(FailureKind::label)).containsExactly("invalid-url",
 				"bad-feed", "bad-sitemap", "incomplete", "too-large", "blocked-address", "robots-unavailable",
-				"off-site-redirect", "timeout", "unknown-host", "unreachable");
+				"off-site-redirect", "off-site-links", "timeout", "unknown-host", "unreachable");
 		assertThat(FailureKind.http(404)).isEqualTo("http-404");
 	}
 

@@ -375,6 +375,39 @@ class SiteCrawlerTest {
 	}
 
 	@Test
+	void tellsTheOperatorOfRepliesALinkingListingHasOnAnotherHost() throws Exception {
+		// The listing at 127.0.0.1 links its replies at localhost, as a site links its
+		// disclosure subdomain.
+		HttpServer twoHosts = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		twoHosts.createContext("/", exchange -> {
+			String body = exchange.getRequestURI().getPath().equals("/index.html") ? "<a href=\"http://localhost:"
+					+ twoHosts.getAddress().getPort() + "/art/1.html\">关于市十五届人大三次会议第1号代表建议的答复</a>" : "";
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(bytes.length == 0 ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+		twoHosts.start();
+		int port = twoHosts.getAddress().getPort();
+		try {
+			List<CrawledPage> pages = new ArrayList<>();
+
+			CrawlSummary summary = crawler(pages)
+				.crawl(profile(List.of(URI.create("http://127.0.0.1:" + port + "/index.html")), 0));
+
+			assertThat(pages).isEmpty();
+			assertThat(summary.errorsByKind()).containsEntry("off-site-links", 1);
+			assertThat(summary.errors())
+				.anySatisfy(error -> assertThat(error).contains("links 1 replies on other hosts", "[localhost]",
+						"http://localhost:" + port + "/art/1.html", "add a start URL on those hosts"));
+		}
+		finally {
+			twoHosts.stop(0);
+		}
+	}
+
+	@Test
 	void fetchesUpToTheSitesConcurrencyAtOnceStartingEachRequestTheDelayApart() throws Exception {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger mostInFlight = new AtomicInteger();
