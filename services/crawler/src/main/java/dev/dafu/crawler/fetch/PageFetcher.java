@@ -36,6 +36,9 @@ public class PageFetcher {
 
 	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
+	/** Pages first, then feeds, sitemaps and files. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private final HttpClient http;
 
 	private final String userAgent;
@@ -133,6 +136,10 @@ public class PageFetcher {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("User-Agent", this.userAgent)
+			// As a browser asks: to some web firewalls a request asking for nothing is
+			// a script's.
+			.header("Accept", ACCEPT)
+			.header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
 			.header("Accept-Encoding", ContentEncoding.ACCEPTED)
 			.GET();
 		if (etag != null) {

@@ -23,6 +23,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,8 @@ class PageFetcherTest {
 	private final AtomicInteger failuresLeft = new AtomicInteger();
 
 	private final List<String> acceptedEncodings = new CopyOnWriteArrayList<>();
+
+	private final List<Headers> requestHeaders = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void start() throws IOException {
@@ -90,6 +93,12 @@ class PageFetcherTest {
 			catch (InterruptedException | IOException ex) {
 				// the fetcher hung up
 			}
+			exchange.close();
+		});
+		this.server.createContext("/headers", exchange -> {
+			this.requestHeaders.add(exchange.getRequestHeaders());
+			exchange.sendResponseHeaders(200, 2);
+			exchange.getResponseBody().write("ok".getBytes());
 			exchange.close();
 		});
 		this.server.createContext("/compressed", exchange -> {
@@ -171,6 +180,16 @@ class PageFetcherTest {
 
 		assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo("<p>答复</p>".repeat(100));
 		assertThat(this.acceptedEncodings).singleElement().asString().contains("gzip", "deflate");
+	}
+
+	@Test
+	void namesItselfAndAsksForPagesAsABrowserDoes() throws Exception {
+		fetcher(1).fetch(uri("/headers"), onThisHost());
+
+		Headers sent = this.requestHeaders.get(0);
+		assertThat(sent.getFirst("User-Agent")).isEqualTo("DafuTest/1.0");
+		assertThat(sent.getFirst("Accept")).startsWith("text/html");
+		assertThat(sent.getFirst("Accept-Language")).startsWith("zh-CN");
 	}
 
 	@Test
