@@ -28,27 +28,20 @@ final class ChineseDate {
 		String date = text.strip();
 		if (date.endsWith("日")) {
 			Matcher matcher = DATE.matcher(date);
-			return matcher.matches() ? toDate(matcher) : Optional.empty();
+			return matcher.matches() ? toDate(matcher.group(1), matcher.group(2), matcher.group(3)) : Optional.empty();
 		}
 		if (date.length() <= 10 && !date.isEmpty() && Character.isDigit(date.charAt(date.length() - 1))) {
 			Matcher figures = FIGURES.matcher(date);
 			if (figures.matches()) {
-				try {
-					return Optional.of(LocalDate.of(Integer.parseInt(figures.group(1)),
-							Integer.parseInt(figures.group(3)), Integer.parseInt(figures.group(4))));
-				}
-				catch (DateTimeException ex) {
-					return Optional.empty();
-				}
+				return toDate(figures.group(1), figures.group(3), figures.group(4));
 			}
 		}
 		return Optional.empty();
 	}
 
-	private static Optional<LocalDate> toDate(Matcher matcher) {
+	private static Optional<LocalDate> toDate(String year, String month, String day) {
 		try {
-			return Optional
-				.of(LocalDate.of(year(matcher.group(1)), number(matcher.group(2)), number(matcher.group(3))));
+			return Optional.of(LocalDate.of(year(year), number(month), number(day)));
 		}
 		catch (DateTimeException ex) {
 			return Optional.empty();

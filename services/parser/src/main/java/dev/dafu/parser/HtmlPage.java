@@ -48,7 +48,7 @@ final class HtmlPage {
 	 * A metadata table has short labels and values; a longer cell is layout, not
 	 * metadata.
 	 */
-	private static final int MAX_LABEL_LENGTH = 10;
+	static final int MAX_LABEL_LENGTH = 10;
 
 	private static final int MAX_VALUE_LENGTH = 200;
 
@@ -176,7 +176,11 @@ final class HtmlPage {
 		return false;
 	}
 
-	private static boolean putMetadata(Map<String, String> metadata, String label, String value) {
+	/**
+	 * Puts a label's value unless the page gave the label a value before; an empty value
+	 * or one too long for metadata is none.
+	 */
+	static boolean putMetadata(Map<String, String> metadata, String label, String value) {
 		if (label.isEmpty() || value.isEmpty() || value.length() > MAX_VALUE_LENGTH) {
 			return false;
 		}

@@ -16,12 +16,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class LabelledValues {
 
-	private static final int MAX_LABEL_LENGTH = 10;
-
 	/** The longest text that may still be a label, with spaces around and inside it. */
 	private static final int MAX_LABEL_TEXT = 40;
-
-	private static final int MAX_VALUE_LENGTH = 200;
 
 	private final List<Pair> pairs = new ArrayList<>();
 
@@ -44,10 +40,7 @@ final class LabelledValues {
 			}
 		}
 		if (this.label != null && this.labelledAt != null && isBeside(node, this.labelledAt)) {
-			String value = PageText.fold(raw);
-			if (value.length() <= MAX_VALUE_LENGTH) {
-				this.pairs.add(new Pair(this.labelledAt, this.label, value));
-			}
+			this.pairs.add(new Pair(this.labelledAt, this.label, PageText.fold(raw)));
 		}
 		this.label = null;
 	}
@@ -59,7 +52,7 @@ final class LabelledValues {
 	void addOutside(Element article, Map<String, String> metadata) {
 		for (Pair pair : this.pairs) {
 			if (article == null || !Article.isInside(pair.at(), article)) {
-				metadata.putIfAbsent(pair.label(), pair.value());
+				HtmlPage.putMetadata(metadata, pair.label(), pair.value());
 			}
 		}
 	}
@@ -77,7 +70,7 @@ final class LabelledValues {
 	private static boolean endsWithColon(String raw) {
 		for (int i = raw.length() - 1; i >= 0; i--) {
 			char c = raw.charAt(i);
-			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+			if (!PageText.isSpace(c)) {
 				return c == '：' || c == ':';
 			}
 		}
@@ -87,7 +80,7 @@ final class LabelledValues {
 	/** The label {@code text} is, without its colon; null when it is none. */
 	static String label(String text) {
 		int colon = text.length() - 1;
-		if (colon < 2 || colon > MAX_LABEL_LENGTH || text.charAt(colon) != '：' && text.charAt(colon) != ':') {
+		if (colon < 2 || colon > HtmlPage.MAX_LABEL_LENGTH || text.charAt(colon) != '：' && text.charAt(colon) != ':') {
 			return null;
 		}
 		for (int i = 0; i < colon; i++) {
