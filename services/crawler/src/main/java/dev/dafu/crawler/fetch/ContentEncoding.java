@@ -33,33 +33,14 @@ final class ContentEncoding {
 			return body;
 		}
 		String name = encoding.strip().toLowerCase(Locale.ROOT);
-		return switch (name) {
-			case "gzip", "x-gzip" ->
-				inflated(uri, name, () -> new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes);
-			case "deflate" -> inflateDeflate(uri, body, maxBytes);
-			default -> body;
-		};
-	}
-
-	/**
-	 * {@code deflate} is zlib-wrapped by the standard, raw from some servers: the first
-	 * two bytes tell which.
-	 */
-	private static byte[] inflateDeflate(URI uri, byte[] body, long maxBytes) throws IOException {
-		boolean zlib = body.length >= 2 && (body[0] & 0x0f) == 8
-				&& (((body[0] & 0xff) << 8) | (body[1] & 0xff)) % 31 == 0;
-		Inflater inflater = new Inflater(!zlib);
-		try {
-			return inflated(uri, "deflate", () -> new InflaterInputStream(new ByteArrayInputStream(body), inflater),
-					maxBytes);
+		if (!name.equals("gzip") && !name.equals("x-gzip") && !name.equals("deflate")) {
+			return body;
 		}
-		finally {
-			inflater.end();
-		}
-	}
-
-	private static byte[] inflated(URI uri, String encoding, Opener opener, long maxBytes) throws IOException {
-		try (InputStream in = opener.open()) {
+		// deflate is zlib-wrapped by the standard, raw from some servers: the first two
+		// bytes tell which.
+		Inflater inflater = name.equals("deflate") ? new Inflater(!isZlib(body)) : null;
+		try (InputStream in = inflater == null ? new GZIPInputStream(new ByteArrayInputStream(body))
+				: new InflaterInputStream(new ByteArrayInputStream(body), inflater)) {
 			byte[] page = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
 			if (page.length > maxBytes) {
 				throw new PageFetcher.PageTooLargeException(uri, maxBytes);
@@ -67,16 +48,17 @@ final class ContentEncoding {
 			return page;
 		}
 		catch (ZipException | EOFException ex) {
-			throw new IOException(uri + " is not in the " + encoding + " encoding it was sent in: " + ex.getMessage(),
-					ex);
+			throw new IOException(uri + " is not in the " + name + " encoding it was sent in: " + ex.getMessage(), ex);
+		}
+		finally {
+			if (inflater != null) {
+				inflater.end();
+			}
 		}
 	}
 
-	@FunctionalInterface
-	private interface Opener {
-
-		InputStream open() throws IOException;
-
+	private static boolean isZlib(byte[] body) {
+		return body.length >= 2 && (body[0] & 0x0f) == 8 && (((body[0] & 0xff) << 8) | (body[1] & 0xff)) % 31 == 0;
 	}
 
 }

@@ -127,11 +127,8 @@ final class ListingReader {
 	 * which the crawl leaves: nothing found on a site is otherwise a mystery.
 	 */
 	private void reportRepliesElsewhere(URI uri, PageLinks.Found found, Work work) {
-		List<URI> elsewhere = found.anchors()
-			.entrySet()
-			.stream()
-			.filter(anchor -> REPLY_LINK_TEXT.matcher(anchor.getValue()).matches())
-			.map(anchor -> Urls.normalise(anchor.getKey()))
+		List<URI> elsewhere = titledUrls(found, REPLY_LINK_TEXT).stream()
+			.map(Urls::normalise)
 			.filter(link -> link != null && !this.visit.onSite(link))
 			.toList();
 		if (!elsewhere.isEmpty()) {
@@ -159,12 +156,17 @@ final class ListingReader {
 
 	/** The anchors on the site's hosts whose whole text {@code text} matches. */
 	private Set<URI> titled(PageLinks.Found found, Pattern text) {
-		return this.visit.inScope(found.anchors()
+		return this.visit.inScope(titledUrls(found, text));
+	}
+
+	/** The anchors, wherever they lead, whose whole text {@code text} matches. */
+	private static List<String> titledUrls(PageLinks.Found found, Pattern text) {
+		return found.anchors()
 			.entrySet()
 			.stream()
 			.filter(anchor -> text.matcher(anchor.getValue()).matches())
 			.map(Map.Entry::getKey)
-			.toList());
+			.toList();
 	}
 
 	/**
