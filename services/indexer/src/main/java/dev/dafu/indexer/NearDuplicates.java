@@ -3,14 +3,12 @@ package dev.dafu.indexer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.core.type.TypeReference;
+import co.elastic.clients.json.JsonData;
 
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.Fingerprints;
@@ -36,8 +34,15 @@ final class NearDuplicates {
 	 */
 	private static final int MAX_CANDIDATES = 10_000;
 
-	private static final TypeReference<TreeMap<String, Object>> DOCUMENT = new TypeReference<>() {
-	};
+	private static final String NO_STORED_FIELDS = "_none_";
+
+	private static final String ID = "id";
+
+	private static final String FINGERPRINT = "enrichment.fingerprint";
+
+	private static final String SUBMISSION_KEY = "enrichment.submissionKey";
+
+	private static final String NEAR_DUPLICATE_OF = "nearDuplicateOf";
 
 	private final ElasticsearchClient client;
 
@@ -54,21 +59,32 @@ final class NearDuplicates {
 		if (keys.isEmpty()) {
 			return new ArrayList<>();
 		}
-		SearchResponse<TreeMap<String, Object>> response = this.client.search(s -> s.index(this.index.name())
-			.query(q -> q.terms(t -> t.field("enrichment.submissionKey").terms(v -> v.value(keys))))
-			.source(src -> src
-				.filter(f -> f.includes("enrichment.fingerprint", "enrichment.submissionKey", "nearDuplicateOf")))
-			.size(MAX_CANDIDATES), DOCUMENT.getType());
+		// From doc values only: a hit's _id or _source would be read from its stored
+		// fields, which decompresses the whole stored document.
+		SearchResponse<Void> response = this.client.search(s -> s.index(this.index.name())
+			.query(q -> q.terms(t -> t.field(SUBMISSION_KEY).terms(v -> v.value(keys))))
+			.storedFields(NO_STORED_FIELDS)
+			.docvalueFields(f -> f.field(ID))
+			.docvalueFields(f -> f.field(FINGERPRINT))
+			.docvalueFields(f -> f.field(SUBMISSION_KEY))
+			.docvalueFields(f -> f.field(NEAR_DUPLICATE_OF))
+			.size(MAX_CANDIDATES), Void.class);
 		List<Known> known = new ArrayList<>();
-		for (Hit<TreeMap<String, Object>> hit : response.hits().hits()) {
-			TreeMap<String, Object> source = hit.source();
-			Object enrichment = source == null ? null : source.get("enrichment");
-			if (enrichment instanceof Map<?, ?> map && map.get("fingerprint") instanceof String print) {
-				known.add(new Known(hit.id(), print, (String) map.get("submissionKey"),
-						(String) source.get("nearDuplicateOf")));
+		for (Hit<Void> hit : response.hits().hits()) {
+			String fingerprint = first(hit, FINGERPRINT);
+			if (fingerprint != null) {
+				known.add(new Known(first(hit, ID), fingerprint, first(hit, SUBMISSION_KEY),
+						first(hit, NEAR_DUPLICATE_OF)));
 			}
 		}
 		return known;
+	}
+
+	/** The first value of a hit's doc-value {@code field}; null when it has none. */
+	private static String first(Hit<Void> hit, String field) {
+		JsonData values = hit.fields().get(field);
+		String[] strings = values == null ? null : values.to(String[].class);
+		return strings == null || strings.length == 0 ? null : strings[0];
 	}
 
 	/**
