@@ -80,9 +80,9 @@ final class ContactBlock {
 					end--;
 				}
 				for (int l = 0; l < LABELS.size(); l++) {
-					String label = LABELS.get(l);
-					if (end >= label.length() && line.startsWith(label, end - label.length())) {
-						labels.add(new int[] { end - label.length(), colon + 1, l });
+					int start = labelStart(line, end, LABELS.get(l));
+					if (start >= 0) {
+						labels.add(new int[] { start, colon + 1, l });
 						break;
 					}
 				}
@@ -96,6 +96,24 @@ final class ContactBlock {
 			String value = line.substring(label[1], i + 1 < labels.size() ? labels.get(i + 1)[0] : line.length());
 			fields.read(LABELS.get(label[2]), SEPARATORS.matcher(PageText.fold(value)).replaceAll(""));
 		}
+	}
+
+	/**
+	 * Where {@code label} starts when it ends at {@code end} of {@code line}, its letters
+	 * perhaps spaced out ({@code 联 系 人}, {@code 电　　话}); -1 when it does not end there.
+	 */
+	private static int labelStart(String line, int end, String label) {
+		int at = end;
+		for (int i = label.length() - 1; i >= 0; i--) {
+			while (i < label.length() - 1 && at > 0 && PageText.isSpace(line.charAt(at - 1))) {
+				at--;
+			}
+			if (at == 0 || line.charAt(at - 1) != label.charAt(i)) {
+				return -1;
+			}
+			at--;
+		}
+		return at;
 	}
 
 	/** A phone number in {@code value}, with at least seven digits; null when none. */

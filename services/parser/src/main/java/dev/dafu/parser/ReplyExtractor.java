@@ -53,11 +53,11 @@ final class ReplyExtractor {
 	 */
 	private static final int MAX_OPENING_LENGTH = 200;
 
-	private static final Pattern RESULT = Pattern.compile("办理结果\\s*[：:]\\s*(.+)");
+	private static final Pattern RESULT = Pattern.compile("办\\s*理\\s*结\\s*果\\s*[：:]\\s*(.+)");
 
 	private static final Pattern GRADE = Pattern.compile("[A-Da-d]\\s*类?");
 
-	private static final Pattern DISCLOSURE = Pattern.compile("(?:公开属性|公开方式)\\s*[：:]\\s*(.+)");
+	private static final Pattern DISCLOSURE = Pattern.compile("公\\s*开\\s*(?:属\\s*性|方\\s*式)\\s*[：:]\\s*(.+)");
 
 	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
 
@@ -222,8 +222,8 @@ final class ReplyExtractor {
 
 	/** A result, disclosure or grade line; most lines are told by their first words. */
 	private static boolean isHeaderLabel(String line) {
-		return line.startsWith("办理结果") && RESULT.matcher(line).matches()
-				|| line.startsWith("公开") && DISCLOSURE.matcher(line).matches()
+		return line.startsWith("办") && RESULT.matcher(line).matches()
+				|| line.startsWith("公") && DISCLOSURE.matcher(line).matches()
 				|| line.length() <= 3 && GRADE.matcher(line).matches();
 	}
 

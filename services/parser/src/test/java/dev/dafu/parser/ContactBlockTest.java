@@ -19,7 +19,8 @@ class ContactBlockTest {
 					"联系单位及电话：财政部税政司 010-68551234|-|010-68551234|财政部税政司", "联系人：李四（13912345678）|李四|13912345678|-",
 					"承办人：陈静　联系电话：025-52853111|陈静|025-52853111|-", "联系方式：王五 0571-87056000|王五|0571-87056000|-",
 					"联系单位：市交通委建设处　联系电话：23117788|-|23117788|市交通委建设处", "（联系人：陈华，联系电话：0571-87654321）|陈华|0571-87654321|-",
-					"(联系人：陈华 电话：(0571)87654321)|陈华|(0571)87654321|-" })
+					"(联系人：陈华 电话：(0571)87654321)|陈华|(0571)87654321|-", "联 系 人：武桂　　联系电话：027-87564457|武桂|027-87564457|-",
+					"联系人 ：张三　电　　话：010-68551234|张三|010-68551234|-" })
 	void readsEveryFieldOfAOneLineContact(String line, String name, String phone, String unit) {
 		Contact contact = ContactBlock.read(List.of(line));
 
@@ -29,8 +30,8 @@ class ContactBlockTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "联系地址：石鼓路69号　　邮政编码：210004|石鼓路69号|210004", "通讯地址：北京市西城区三里河南三巷3号，邮编：100820|北京市西城区三里河南三巷3号|100820" })
+	@CsvSource(delimiter = '|', value = { "联系地址：石鼓路69号　　邮政编码：210004|石鼓路69号|210004",
+			"通讯地址：北京市西城区三里河南三巷3号，邮编：100820|北京市西城区三里河南三巷3号|100820", "地　　址：石鼓路69号　邮　　编：210004|石鼓路69号|210004" })
 	void readsAddressAndPostcodeOnOneLine(String line, String address, String postcode) {
 		Contact contact = ContactBlock.read(List.of(line));
 

@@ -85,6 +85,23 @@ class PageVariantsTest {
 	}
 
 	@Test
+	void readsLabelsPrintedWithTheirLettersSpacedOut() {
+		String page = BR_SEPARATED.replace("办理结果: B", "办 理 结 果：B")
+			.replace("公开属性: ", "公　开　属　性　：")
+			.replace("联系人：王五　联系电话：", "联 系 人：王五　联系电话 ：")
+			.replace("抄送：", "抄　　送：");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.handlingResult()).isEqualTo(new HandlingResult("B", HandlingResult.Category.IN_PROGRESS));
+		assertThat(reply.disclosure()).isEqualTo("主动公开・摘要");
+		assertThat(reply.contact().name()).isEqualTo("王五");
+		assertThat(reply.contact().phone()).isEqualTo("（010）84238000");
+		assertThat(reply.cc()).containsExactly("国务院办公厅", "全国人大常委会办公厅联络局");
+		assertThat(reply.body()).doesNotContain("办 理 结 果");
+	}
+
+	@Test
 	void readsAReplyPrintedAsTextWithBrInADivWithoutParagraphs() {
 		String page = BR_SEPARATED
 			.replace("<div id=\"zoom\"><p>", "<div class=\"nav\"><a href=\"/\">首页</a></div><div id=\"zoom\">")
