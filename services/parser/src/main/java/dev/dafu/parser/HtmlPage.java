@@ -36,8 +36,8 @@ final class HtmlPage {
 	 * Labels of a 信息公开 catalogue, read also from a single cell that prints label and
 	 * value together ({@code 公开属性：主动公开·摘要}).
 	 */
-	private static final Pattern CATALOGUE_CELL = Pattern
-		.compile("(索引号|主题分类|发布机构|成文日期|发布日期|发文字号|文号|公开属性|公开方式|公开范围|有效性|主题词|公文名称|办理结果)\\s*[：:]\\s*(\\S.*)");
+	private static final Pattern CATALOGUE_CELL = Pattern.compile(
+			"(索引号|主题分类|发布机构|成文日期|发布日期|发文字号|文号|公开属性|公开方式|公开形式|公开类型|公开范围|有效性|主题词|公文名称|办理结果|办理类别|办理类型|答复类别|答复类型|办复类别)\\s*[：:]\\s*(\\S.*)");
 
 	/** A document title's site suffix: {@code 对…的答复_交通运输部}. */
 	private static final Pattern TITLE_SUFFIX = Pattern.compile("[_|]");

@@ -53,11 +53,23 @@ final class ReplyExtractor {
 	 */
 	private static final int MAX_OPENING_LENGTH = 200;
 
-	private static final Pattern RESULT = Pattern.compile("办\\s*理\\s*结\\s*果\\s*[：:]\\s*(.+)");
+	/** {@code 办理结果}, {@code 答复类别}, {@code 办理类型} …, letters perhaps spaced out. */
+	private static final Pattern RESULT = Pattern
+		.compile("(?:办\\s*理|答\\s*复|办\\s*复)\\s*(?:结\\s*果|类\\s*别|类\\s*型)\\s*[：:]\\s*(.+)");
+
+	/** The labels of a catalogue's handling result. */
+	private static final List<String> RESULT_LABELS = List.of("办理结果", "办理类别", "办理类型", "答复类别", "答复类型", "办复类别");
 
 	private static final Pattern GRADE = Pattern.compile("[A-Da-d]\\s*类?");
 
-	private static final Pattern DISCLOSURE = Pattern.compile("公\\s*开\\s*(?:属\\s*性|方\\s*式)\\s*[：:]\\s*(.+)");
+	/**
+	 * {@code 公开属性}, {@code 公开方式}, {@code 公开形式}, {@code 公开类型}, letters perhaps spaced out.
+	 */
+	private static final Pattern DISCLOSURE = Pattern
+		.compile("公\\s*开\\s*(?:属\\s*性|方\\s*式|形\\s*式|类\\s*型)\\s*[：:]\\s*(.+)");
+
+	/** The labels of a catalogue's disclosure. */
+	private static final List<String> DISCLOSURE_LABELS = List.of("公开属性", "公开方式", "公开形式", "公开类型");
 
 	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
 
@@ -222,7 +234,7 @@ final class ReplyExtractor {
 
 	/** A result, disclosure or grade line; most lines are told by their first words. */
 	private static boolean isHeaderLabel(String line) {
-		return line.startsWith("办") && RESULT.matcher(line).matches()
+		return (line.startsWith("办") || line.startsWith("答")) && RESULT.matcher(line).matches()
 				|| line.startsWith("公") && DISCLOSURE.matcher(line).matches()
 				|| line.length() <= 3 && GRADE.matcher(line).matches();
 	}
@@ -297,8 +309,10 @@ final class ReplyExtractor {
 	}
 
 	private static HandlingResult handlingResult(String title, List<String> header, Map<String, String> metadata) {
-		if (metadata.containsKey("办理结果")) {
-			return HandlingResult.of(metadata.get("办理结果"));
+		for (String label : RESULT_LABELS) {
+			if (metadata.containsKey(label)) {
+				return HandlingResult.of(metadata.get(label));
+			}
 		}
 		for (String line : header) {
 			Matcher result = RESULT.matcher(line);
@@ -314,7 +328,7 @@ final class ReplyExtractor {
 	}
 
 	private static String disclosure(List<String> header, Map<String, String> metadata) {
-		for (String label : List.of("公开属性", "公开方式")) {
+		for (String label : DISCLOSURE_LABELS) {
 			if (metadata.containsKey(label)) {
 				return metadata.get(label);
 			}

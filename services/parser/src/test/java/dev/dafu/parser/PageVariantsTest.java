@@ -84,6 +84,23 @@ class PageVariantsTest {
 		assertThat(reply.sections().get(1).text()).isEqualTo("继续推进湿地保护修复。");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "答复类别：A类|公开形式：依申请公开", "办理类型：A|公开类型：依申请公开" })
+	void readsTheResultAndDisclosureUnderTheirOtherLabels(String result, String disclosure) {
+		String lines = BR_SEPARATED.replace("办理结果: B", result).replace("公开属性: 主动公开・摘要", disclosure);
+		String catalogue = BR_SEPARATED.replace("办理结果: B<br>公开属性: 主动公开・摘要<br>", "")
+			.replace("<div id=\"zoom\">", "<table><tr><td>" + result.replace("：", "：</td><td>") + "</td><td>"
+					+ disclosure.replace("：", "：</td><td>") + "</td></tr></table><div id=\"zoom\">");
+
+		for (String page : List.of(lines, catalogue)) {
+			Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+			assertThat(reply.handlingResult().category()).isEqualTo(HandlingResult.Category.RESOLVED);
+			assertThat(reply.disclosure()).isEqualTo("依申请公开");
+			assertThat(reply.body()).doesNotContain("依申请公开");
+		}
+	}
+
 	@Test
 	void readsLabelsPrintedWithTheirLettersSpacedOut() {
 		String page = BR_SEPARATED.replace("办理结果: B", "办 理 结 果：B")
