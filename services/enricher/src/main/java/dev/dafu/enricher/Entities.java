@@ -45,8 +45,6 @@ final class Entities {
 
 	private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
 
-	private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})\\s*年");
-
 	Enrichment.Entities of(Reply reply, List<Word> body) {
 		Set<String> organizations = new LinkedHashSet<>();
 		Set<String> people = new LinkedHashSet<>();
@@ -86,8 +84,7 @@ final class Entities {
 		if (text == null) {
 			return amounts;
 		}
-		Matcher m = MONEY.matcher(text);
-		while (m.find()) {
+		for (Matcher m : before(text, MONEY, '元', '元', "0123456789,.万亿千百十")) {
 			BigDecimal number = new BigDecimal(m.group(1).replace(",", ""));
 			BigDecimal yuan = number.multiply(multiplier(m.group(2))).setScale(0, RoundingMode.HALF_UP);
 			if (yuan.compareTo(MAX_YUAN) <= 0) {
@@ -99,20 +96,68 @@ final class Entities {
 
 	private static List<Percentage> percentages(String text) {
 		List<Percentage> percentages = new ArrayList<>();
-		Matcher m = PERCENT.matcher(text);
-		while (m.find()) {
+		for (Matcher m : before(text, PERCENT, '%', '％', "0123456789.")) {
 			percentages.add(new Percentage(m.group(1) + "%", Double.parseDouble(m.group(1))));
 		}
 		return percentages;
 	}
 
+	/**
+	 * The matches of {@code pattern}, which ends with {@code mark} or {@code otherMark}
+	 * and holds nothing before it but whitespace and {@code chars}, in order: what a
+	 * search of the whole text finds, though the pattern runs only over the text before
+	 * each mark (a search from every position of a long body costs more than the rest of
+	 * reading it).
+	 */
+	private static List<Matcher> before(String text, Pattern pattern, char mark, char otherMark, String chars) {
+		List<Matcher> matches = new ArrayList<>();
+		int from = 0;
+		for (int at = 0; at < text.length(); at++) {
+			char c = text.charAt(at);
+			if (c != mark && c != otherMark) {
+				continue;
+			}
+			int start = at;
+			while (start > from && (chars.indexOf(text.charAt(start - 1)) >= 0 || isSpace(text.charAt(start - 1)))) {
+				start--;
+			}
+			Matcher m = pattern.matcher(text).region(start, at + 1);
+			if (m.find()) {
+				matches.add(m);
+			}
+			from = at + 1;
+		}
+		return matches;
+	}
+
+	/** What {@code \\s} matches. */
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	/** The years {@code text} names: four figures from 1900 to 2099 before 年. */
 	private static List<Integer> years(String text) {
 		Set<Integer> years = new TreeSet<>();
-		Matcher m = YEAR.matcher(text);
-		while (m.find()) {
-			years.add(Integer.parseInt(m.group(1)));
+		for (int at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
+			int end = at;
+			while (end > 0 && isSpace(text.charAt(end - 1))) {
+				end--;
+			}
+			int start = end - 4;
+			if (start >= 0 && isYear(text, start) && (start == 0 || !isDigit(text.charAt(start - 1)))) {
+				years.add(Integer.parseInt(text, start, end, 10));
+			}
 		}
 		return List.copyOf(years);
+	}
+
+	private static boolean isYear(String text, int start) {
+		return (text.startsWith("19", start) || text.startsWith("20", start)) && isDigit(text.charAt(start + 2))
+				&& isDigit(text.charAt(start + 3));
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static BigDecimal multiplier(String unit) {

@@ -25,16 +25,23 @@ final class Summaries {
 	 */
 	private static final int MAX_SUMMARY = 240;
 
-	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；])");
+	/** Where a sentence ends. */
+	private static final String SENTENCE_ENDS = "。！？；";
 
-	/** Lines of the form of a reply, not of its answer. */
-	private static final Pattern FORM = Pattern
-		.compile("收悉|答复如下|感谢|关心和支持|关心支持|联系人|联系电话|联系地址|邮政编码|抄送|印发|^[^。]{0,40}[：:]$");
+	/** Words of the form of a reply, not of its answer. */
+	private static final List<String> FORM = List.of("收悉", "答复如下", "感谢", "关心和支持", "关心支持", "联系人", "联系电话", "联系地址", "邮政编码",
+			"抄送", "印发");
+
+	/** A label line ending with a colon: also form. */
+	private static final int MAX_LABEL_LINE = 41;
 
 	/** Where the answer ends: the contact block or the 抄送 line. */
-	private static final Pattern END = Pattern.compile("^(联系人|联系电话|承办人|抄送|联系单位)");
+	private static final List<String> END = List.of("联系人", "联系电话", "承办人", "抄送", "联系单位");
 
 	private static final Pattern HEADING = Pattern.compile("^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\\d+[.．、])[^。]{0,60}$");
+
+	/** What a heading starts with; the pattern runs only on such lines. */
+	private static final String HEADING_STARTS = "一二三四五六七八九十（0123456789";
 
 	/** The summary of {@code body} for these {@code keywords}, most telling first. */
 	String of(String body, List<String> keywords) {
@@ -45,16 +52,20 @@ final class Summaries {
 		String[] lines = body.split("\n");
 		for (int l = 1; l < lines.length; l++) {
 			String line = lines[l].strip();
-			if (END.matcher(line).find()) {
+			if (startsWithAny(line, END)) {
 				break;
 			}
-			if (line.isEmpty() || HEADING.matcher(line).find()) {
+			if (line.isEmpty() || isHeading(line)) {
 				continue;
 			}
-			for (String sentence : SENTENCE_END.split(line)) {
-				String text = sentence.strip();
-				if (text.length() >= MIN_LENGTH && text.length() <= MAX_LENGTH && !FORM.matcher(text).find()) {
-					candidates.add(new Candidate(candidates.size(), text, score(text, keywords)));
+			int start = 0;
+			for (int i = 0; i < line.length(); i++) {
+				if (SENTENCE_ENDS.indexOf(line.charAt(i)) >= 0 || i == line.length() - 1) {
+					String text = line.substring(start, i + 1).strip();
+					start = i + 1;
+					if (text.length() >= MIN_LENGTH && text.length() <= MAX_LENGTH && !isForm(text)) {
+						candidates.add(new Candidate(candidates.size(), text, score(text, keywords)));
+					}
 				}
 			}
 		}
@@ -79,6 +90,33 @@ final class Summaries {
 		StringBuilder summary = new StringBuilder();
 		chosen.forEach(c -> summary.append(c.text()));
 		return summary.toString();
+	}
+
+	private static boolean startsWithAny(String line, List<String> words) {
+		for (String word : words) {
+			if (line.startsWith(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isHeading(String line) {
+		return HEADING_STARTS.indexOf(line.charAt(0)) >= 0 && HEADING.matcher(line).find();
+	}
+
+	/**
+	 * Whether a sentence is of the form of a reply: it holds one of {@link #FORM}'s
+	 * words, or is a short label line ending with a colon.
+	 */
+	private static boolean isForm(String text) {
+		for (String word : FORM) {
+			if (text.contains(word)) {
+				return true;
+			}
+		}
+		char last = text.charAt(text.length() - 1);
+		return text.length() <= MAX_LABEL_LINE && (last == '：' || last == ':') && text.indexOf('。') < 0;
 	}
 
 	/** The ranks of the keywords it holds (the first counts most) over its length. */
