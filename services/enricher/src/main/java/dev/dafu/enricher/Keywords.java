@@ -105,9 +105,19 @@ final class Keywords {
 		String text = word.text();
 		String nature = word.nature();
 		boolean kind = nature.startsWith("n") || nature.equals("vn") || nature.equals("gi") || nature.equals("gm");
-		return kind && text.codePointCount(0, text.length()) >= 2 && !nature.equals("nx")
-				&& text.codePoints().anyMatch(Character::isLetter) && !this.stopWords.contains(text)
-				&& !CoreStopWordDictionary.contains(text);
+		return kind && text.codePointCount(0, text.length()) >= 2 && !nature.equals("nx") && hasLetter(text)
+				&& !this.stopWords.contains(text) && !CoreStopWordDictionary.contains(text);
+	}
+
+	private static boolean hasLetter(String text) {
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (Character.isLetter(c)) {
+				return true;
+			}
+			i += Character.charCount(c);
+		}
+		return false;
 	}
 
 	@FunctionalInterface

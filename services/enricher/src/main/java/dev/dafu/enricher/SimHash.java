@@ -24,12 +24,20 @@ final class SimHash {
 		if (text == null) {
 			return null;
 		}
-		int[] kept = text.codePoints().filter(Character::isLetterOrDigit).toArray();
-		if (kept.length < SHINGLE) {
+		int[] kept = new int[text.length()];
+		int length = 0;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (Character.isLetterOrDigit(c)) {
+				kept[length++] = c;
+			}
+			i += Character.charCount(c);
+		}
+		if (length < SHINGLE) {
 			return null;
 		}
 		int[] votes = new int[64];
-		for (int start = 0; start + SHINGLE <= kept.length; start++) {
+		for (int start = 0; start + SHINGLE <= length; start++) {
 			long hash = FNV_OFFSET;
 			for (int k = start; k < start + SHINGLE; k++) {
 				hash = (hash ^ kept[k]) * FNV_PRIME;
