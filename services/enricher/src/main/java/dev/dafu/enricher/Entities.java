@@ -84,7 +84,7 @@ final class Entities {
 		if (text == null) {
 			return amounts;
 		}
-		for (Matcher m : before(text, MONEY, '元', '元', "0123456789,.万亿千百十")) {
+		for (Matcher m : before(text, MONEY, "元", "0123456789,.万亿千百十")) {
 			BigDecimal number = new BigDecimal(m.group(1).replace(",", ""));
 			BigDecimal yuan = number.multiply(multiplier(m.group(2))).setScale(0, RoundingMode.HALF_UP);
 			if (yuan.compareTo(MAX_YUAN) <= 0) {
@@ -96,25 +96,23 @@ final class Entities {
 
 	private static List<Percentage> percentages(String text) {
 		List<Percentage> percentages = new ArrayList<>();
-		for (Matcher m : before(text, PERCENT, '%', '％', "0123456789.")) {
+		for (Matcher m : before(text, PERCENT, "%％", "0123456789.")) {
 			percentages.add(new Percentage(m.group(1) + "%", Double.parseDouble(m.group(1))));
 		}
 		return percentages;
 	}
 
 	/**
-	 * The matches of {@code pattern}, which ends with {@code mark} or {@code otherMark}
-	 * and holds nothing before it but whitespace and {@code chars}, in order: what a
-	 * search of the whole text finds, though the pattern runs only over the text before
-	 * each mark (a search from every position of a long body costs more than the rest of
-	 * reading it).
+	 * The matches of {@code pattern}, which ends with one of {@code marks} and holds
+	 * nothing before it but whitespace and {@code chars}, in order: what a search of the
+	 * whole text finds, though the pattern runs only over the text before each mark (a
+	 * search from every position of a long body costs more than the rest of reading it).
 	 */
-	private static List<Matcher> before(String text, Pattern pattern, char mark, char otherMark, String chars) {
+	private static List<Matcher> before(String text, Pattern pattern, String marks, String chars) {
 		List<Matcher> matches = new ArrayList<>();
 		int from = 0;
 		for (int at = 0; at < text.length(); at++) {
-			char c = text.charAt(at);
-			if (c != mark && c != otherMark) {
+			if (marks.indexOf(text.charAt(at)) < 0) {
 				continue;
 			}
 			int start = at;
@@ -130,7 +128,7 @@ final class Entities {
 		return matches;
 	}
 
-	/** What {@code \\s} matches. */
+	/** What {@code \s} matches. */
 	private static boolean isSpace(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}

@@ -32,7 +32,7 @@ final class Summaries {
 	private static final List<String> FORM = List.of("收悉", "答复如下", "感谢", "关心和支持", "关心支持", "联系人", "联系电话", "联系地址", "邮政编码",
 			"抄送", "印发");
 
-	/** A label line ending with a colon: also form. */
+	/** The longest line ending with a colon that is a label, and so form too. */
 	private static final int MAX_LABEL_LINE = 41;
 
 	/** Where the answer ends: the contact block or the 抄送 line. */
