@@ -47,6 +47,12 @@ final class ReplyExtractor {
 
 	private static final int MAX_TITLE_LENGTH = 120;
 
+	/** Who signed the letter, printed after its number: {@code 签发人：张明华}. */
+	private static final Pattern SIGNER = Pattern.compile("\\s*签\\s*发\\s*人?\\s*[：:].*$");
+
+	/** The longest first part of a title printed over two lines. */
+	private static final int MAX_TITLE_START = 60;
+
 	/**
 	 * Submission fields stand in the opening's first words; patterns never run over a
 	 * whole long paragraph.
@@ -173,15 +179,16 @@ final class ReplyExtractor {
 	static Optional<Reply> extract(PageText text, String url, List<String> partUrls, String site, int maxFirstLines) {
 		List<String> lines = text.lines();
 		Map<String, String> metadata = text.metadata();
-		String title = text.titleCandidates().stream().filter(ReplyExtractor::isReplyTitle).findFirst().orElse(null);
-		if (title == null) {
+		Title found = title(text);
+		if (found == null) {
 			return Optional.empty();
 		}
-		int titleLine = lines.indexOf(title);
+		String title = found.text();
+		int titleLine = found.line();
 		int numberLine = documentNumberLine(lines, Math.min(lines.size(), maxFirstLines));
 		String documentNumber = catalogueNumber(metadata);
 		if (documentNumber == null && numberLine >= 0) {
-			documentNumber = lines.get(numberLine);
+			documentNumber = withoutSigner(lines.get(numberLine));
 		}
 		int bodyStart = Math.max(titleLine, numberLine) + 1;
 		while (bodyStart < lines.size() && isHeaderLabel(lines.get(bodyStart))) {
@@ -223,6 +230,41 @@ final class ReplyExtractor {
 		return false;
 	}
 
+	/**
+	 * The reply's title: the first candidate that is one, in the order the page's
+	 * candidates are trusted. A title the article prints over two lines is read whole: a
+	 * line that is no title alone, or that starts with the submission's number
+	 * ({@code 第1059号建议的答复}), makes one with the line before it, unless that line is one
+	 * printed above titles (number, unit, result) or ends a sentence or a label.
+	 */
+	private static Title title(PageText text) {
+		List<String> lines = text.lines();
+		for (String candidate : text.titleCandidates()) {
+			int line = lines.indexOf(candidate);
+			boolean alone = isReplyTitle(candidate);
+			if (line > 0 && (!alone || candidate.startsWith("第")) && startsTitle(lines.get(line - 1))) {
+				String joined = lines.get(line - 1) + candidate;
+				if (isReplyTitle(joined)) {
+					return new Title(joined, line);
+				}
+			}
+			if (alone) {
+				return new Title(candidate, line);
+			}
+		}
+		return null;
+	}
+
+	/** Whether {@code line} may be the first part of a title printed over two lines. */
+	private static boolean startsTitle(String line) {
+		if (line.length() > MAX_TITLE_START || isHeaderLabel(line) || isDocumentNumber(line)
+				|| ORGANISATION.matcher(line).matches() || isReplyTitle(line)) {
+			return false;
+		}
+		char last = line.charAt(line.length() - 1);
+		return "。：:；;，,！？".indexOf(last) < 0;
+	}
+
 	/** {@code title} without the note some sites print after it: {@code …的答复（A类）}. */
 	private static String withoutNote(String title) {
 		if (!title.endsWith("）") && !title.endsWith(")")) {
@@ -255,7 +297,16 @@ final class ReplyExtractor {
 	}
 
 	private static boolean isDocumentNumber(String line) {
-		return line.indexOf('号') >= 0 && DOCUMENT_NUMBER.matcher(line).matches();
+		return line.indexOf('号') >= 0 && DOCUMENT_NUMBER.matcher(withoutSigner(line)).matches();
+	}
+
+	/** A number line without the signer some print after the number. */
+	private static String withoutSigner(String line) {
+		if (line.indexOf('签') < 0) {
+			return line;
+		}
+		Matcher signer = SIGNER.matcher(line);
+		return signer.find() ? line.substring(0, signer.start()) : line;
 	}
 
 	/**
@@ -560,6 +611,13 @@ final class ReplyExtractor {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * A reply's title, and the line of the article that prints it (its last line), -1
+	 * when none does.
+	 */
+	private record Title(String text, int line) {
 	}
 
 }

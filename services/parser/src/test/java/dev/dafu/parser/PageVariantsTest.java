@@ -101,6 +101,30 @@ class PageVariantsTest {
 		}
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "关于十四届全国人大一次会议<br>第BH035号建议的答复", "关于十四届全国人大一次会议第BH035号建议<br>的答复",
+			"人大代表建议答复<br>关于十四届全国人大一次会议第BH035号建议的答复" })
+	void readsATitlePrintedOverTwoLinesAndNoLineBeforeAWholeOne(String printed) {
+		String page = BR_SEPARATED.replace("关于十四届全国人大一次会议第BH035号建议的答复", printed);
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.title()).isEqualTo("关于十四届全国人大一次会议第BH035号建议的答复");
+		assertThat(reply.submission().session()).isEqualTo("十四届全国人大一次会议");
+		assertThat(reply.submission().proposers()).containsExactly("张三");
+	}
+
+	@Test
+	void readsADocumentNumberWithItsSignerPrintedAfterIt() {
+		String page = BR_SEPARATED.replace("林建复[2023]第12号", "林建复[2023]第12号　　签发人：刘东生");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.documentNumber()).isEqualTo("林建复[2023]第12号");
+		assertThat(reply.issuer()).isEqualTo("国家林业和草原局");
+		assertThat(reply.body()).doesNotContain("签发人");
+	}
+
 	@Test
 	void readsLabelsPrintedWithTheirLettersSpacedOut() {
 		String page = BR_SEPARATED.replace("办理结果: B", "办 理 结 果：B")
