@@ -141,9 +141,13 @@ final class ArticleLines {
 		return element.childrenSize() == 1 && element.ownText().isBlank() && isBold(element.child(0));
 	}
 
-	/** Whether a node is text of only spaces, ideographic and non-breaking ones too. */
+	/**
+	 * Whether a node prints only spaces, ideographic and non-breaking ones too: text, or
+	 * an inline element such as Word's indenting {@code <span>　　</span>}.
+	 */
 	private static boolean isBlank(Node node) {
-		return node instanceof TextNode text && !Article.hasLetters(text.getWholeText());
+		return node instanceof TextNode text && !Article.hasLetters(text.getWholeText())
+				|| node instanceof Element element && !element.isBlock() && !Article.hasLetters(element.text());
 	}
 
 	private boolean cellsAreLines(Element row) {

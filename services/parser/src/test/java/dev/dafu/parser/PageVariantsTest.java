@@ -16,6 +16,7 @@ import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.HandlingResult;
 import dev.dafu.reply.PagePart;
 import dev.dafu.reply.Reply;
+import dev.dafu.reply.Section;
 
 /** Layouts and encodings real sites use beyond the public corpus's two templates. */
 class PageVariantsTest {
@@ -112,6 +113,19 @@ class PageVariantsTest {
 		assertThat(reply.title()).isEqualTo("关于十四届全国人大一次会议第BH035号建议的答复");
 		assertThat(reply.submission().session()).isEqualTo("十四届全国人大一次会议");
 		assertThat(reply.submission().proposers()).containsExactly("张三");
+	}
+
+	@Test
+	void readsABoldHeadingRunningIntoItsTextAfterAnIndentingSpan() {
+		String page = BR_SEPARATED.replace("一、总体情况<br>湿地保护面积持续扩大。<br>",
+				"</p><p><span style=\"mso-spacerun:yes\">　　</span><b><span>一、总体情况</span></b>湿地保护面积持续扩大。</p><p>");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.sections()).extracting(Section::heading).contains("一、总体情况");
+		assertThat(reply.sections()).filteredOn(section -> "一、总体情况".equals(section.heading()))
+			.extracting(Section::text)
+			.containsExactly("湿地保护面积持续扩大。");
 	}
 
 	@Test
