@@ -50,6 +50,9 @@ final class ReplyExtractor {
 	/** Who signed the letter, printed after its number: {@code 签发人：张明华}. */
 	private static final Pattern SIGNER = Pattern.compile("\\s*签\\s*发\\s*人?\\s*[：:].*$");
 
+	/** The longest line that goes on with a 抄送 list. */
+	private static final int MAX_CC_LINE = 100;
+
 	/** The longest first part of a title printed over two lines. */
 	private static final int MAX_TITLE_START = 60;
 
@@ -395,8 +398,14 @@ final class ReplyExtractor {
 
 	private static Submission submission(String title, List<String> body, Map<String, String> metadata) {
 		Submission.Kind kind = title.contains("提案") ? Submission.Kind.PROPOSAL : Submission.Kind.SUGGESTION;
-		String salutation = salutation(body);
+		String first = body.get(0);
+		String salutation = salutation(first);
 		String opening = body.get(salutation == null ? 0 : Math.min(1, body.size() - 1));
+		int colon = salutation == null ? salutationEnd(first) : -1;
+		if (colon > 0) {
+			salutation = salutation(first.substring(0, colon + 1));
+			opening = first.substring(colon + 1);
+		}
 		opening = opening.substring(0, Math.min(opening.length(), MAX_OPENING_LENGTH));
 		String number = firstGroup(SUBMISSION_NUMBER, title, opening);
 		if (number == null) {
@@ -435,11 +444,30 @@ final class ReplyExtractor {
 		return named == null || named.contains("会议") ? null : named;
 	}
 
-	/** The salutation (称谓) that opens the body, e.g. {@code 张三、李四代表：}. */
-	private static String salutation(List<String> body) {
-		String first = body.get(0);
-		return PrintedReplies.isSalutation(first)
-				? RESPECTFULLY.matcher(first.substring(0, first.length() - 1).strip()).replaceFirst("") : null;
+	/**
+	 * The names of the salutation (称谓) {@code line} is, e.g. {@code 张三、李四代表：}; null when
+	 * it is none.
+	 */
+	private static String salutation(String line) {
+		return PrintedReplies.isSalutation(line)
+				? RESPECTFULLY.matcher(line.substring(0, line.length() - 1).strip()).replaceFirst("") : null;
+	}
+
+	/**
+	 * Where a salutation printed at the start of the opening ends, its colon: the opening
+	 * addresses the proposers ({@code 张三代表：您提出的…}); -1 when none does.
+	 */
+	private static int salutationEnd(String line) {
+		int colon = line.indexOf('：');
+		if (colon < 0) {
+			colon = line.indexOf(':');
+		}
+		int next = colon + 1;
+		while (next < line.length() && PageText.isSpace(line.charAt(next))) {
+			next++;
+		}
+		return colon > 0 && next < line.length() && "您你贵".indexOf(line.charAt(next)) >= 0
+				&& PrintedReplies.isSalutation(line.substring(0, colon + 1)) ? colon : -1;
 	}
 
 	/**
@@ -538,11 +566,27 @@ final class ReplyExtractor {
 			}
 			Matcher cc = CC.matcher(line);
 			if (cc.matches()) {
-				String recipients = FINAL_STOP.matcher(cc.group(1).strip()).replaceFirst("");
-				return Arrays.stream(LIST_SEPARATOR.split(recipients)).filter(name -> !name.isBlank()).toList();
+				StringBuilder recipients = new StringBuilder(cc.group(1).strip());
+				for (int next = body.indexOf(line) + 1; next < body.size()
+						&& continuesList(recipients, body.get(next)); next++) {
+					recipients.append(body.get(next).strip());
+				}
+				return Arrays.stream(LIST_SEPARATOR.split(FINAL_STOP.matcher(recipients).replaceFirst("")))
+					.filter(name -> !name.isBlank())
+					.toList();
 			}
 		}
 		return List.of();
+	}
+
+	/**
+	 * Whether {@code next} goes on with a list that {@code list} leaves open, ending with
+	 * a separator ({@code 抄送：国务院办公厅，} and the recipients on the next line): it is short
+	 * and no labelled line.
+	 */
+	private static boolean continuesList(CharSequence list, String next) {
+		return !list.isEmpty() && "，,、；;".indexOf(list.charAt(list.length() - 1)) >= 0 && !next.isBlank()
+				&& next.length() <= MAX_CC_LINE && next.indexOf('：') < 0 && next.indexOf(':') < 0;
 	}
 
 	/**

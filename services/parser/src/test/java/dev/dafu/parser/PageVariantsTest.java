@@ -129,6 +129,25 @@ class PageVariantsTest {
 	}
 
 	@Test
+	void readsASalutationPrintedAtTheStartOfTheOpening() {
+		String page = BR_SEPARATED.replace("张三等5位代表：<br>", "张三等5位代表：");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.submission().proposers()).containsExactly("张三");
+		assertThat(reply.submission().subject()).isEqualTo("关于加强湿地保护的建议");
+	}
+
+	@Test
+	void readsACarbonCopyListGoingOnOnTheNextLine() {
+		String page = BR_SEPARATED.replace("抄送：国务院办公厅、全国人大常委会办公厅联络局。", "抄送：国务院办公厅、<br>全国人大常委会办公厅联络局。");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.cc()).containsExactly("国务院办公厅", "全国人大常委会办公厅联络局");
+	}
+
+	@Test
 	void readsADocumentNumberWithItsSignerPrintedAfterIt() {
 		String page = BR_SEPARATED.replace("林建复[2023]第12号", "林建复[2023]第12号　　签发人：刘东生");
 
