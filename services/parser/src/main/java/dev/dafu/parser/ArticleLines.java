@@ -92,29 +92,35 @@ final class ArticleLines {
 	}
 
 	/**
-	 * The children of an element, a block's leading bold numbered heading on a line of
-	 * its own.
+	 * The children of an element, a bold numbered heading that opens a block, or a line
+	 * of it after a {@code <br>
+	 * }, on a line of its own.
 	 */
 	private void children(Element parent, List<Node> children, boolean inLink) {
-		int headingEnd = parent.isBlock() ? boldHeadingEnd(children) : 0;
+		boolean block = parent.isBlock();
+		int headingEnd = block ? boldHeadingEnd(children, 0) : 0;
 		for (int i = 0; i < children.size(); i++) {
-			node(children.get(i), inLink);
+			Node child = children.get(i);
+			node(child, inLink);
 			if (i + 1 == headingEnd) {
 				breakLine();
+			}
+			else if (block && isBreak(child)) {
+				headingEnd = boldHeadingEnd(children, i + 1);
 			}
 		}
 	}
 
 	/**
-	 * How many of {@code children} make a bold numbered heading that more text follows; 0
-	 * when they do not start with one.
+	 * Where the bold numbered heading that {@code children} start at {@code from} ends,
+	 * when more text follows it on its line; 0 when they do not start with one.
 	 */
-	private static int boldHeadingEnd(List<Node> children) {
+	private static int boldHeadingEnd(List<Node> children, int from) {
 		StringBuilder bold = new StringBuilder();
 		int end = 0;
-		for (int i = 0; i < children.size(); i++) {
+		for (int i = from; i < children.size(); i++) {
 			Node child = children.get(i);
-			if (child instanceof Element element && !element.nameIs("br") && isBold(element)) {
+			if (child instanceof Element element && !isBreak(element) && isBold(element)) {
 				bold.append(element.text());
 				end = i + 1;
 			}
@@ -125,12 +131,16 @@ final class ArticleLines {
 		if (end == 0 || !NUMBERED_HEADING.matcher(PageText.fold(bold.toString())).matches()) {
 			return 0;
 		}
-		for (int i = end; i < children.size(); i++) {
+		for (int i = end; i < children.size() && !isBreak(children.get(i)); i++) {
 			if (!isBlank(children.get(i))) {
 				return end;
 			}
 		}
 		return 0;
+	}
+
+	private static boolean isBreak(Node node) {
+		return node instanceof Element element && element.nameIs("br");
 	}
 
 	private static boolean isBold(Element element) {

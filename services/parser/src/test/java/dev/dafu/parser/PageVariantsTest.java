@@ -129,6 +129,17 @@ class PageVariantsTest {
 	}
 
 	@Test
+	void readsBoldHeadingsRunningIntoTheirTextOnLinesABrBreaks() {
+		String page = BR_SEPARATED.replace("一、总体情况<br>湿地保护面积持续扩大。<br>\n二、下一步工作<br>继续推进湿地保护修复。<br>",
+				"<b>一、总体情况</b>湿地保护面积持续扩大。<br>\n<b>二、下一步工作</b>继续推进湿地保护修复。<br>");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.sections()).extracting(Section::heading).containsExactly("一、总体情况", "二、下一步工作");
+		assertThat(reply.sections()).extracting(Section::text).containsExactly("湿地保护面积持续扩大。", "继续推进湿地保护修复。");
+	}
+
+	@Test
 	void readsASalutationPrintedAtTheStartOfTheOpening() {
 		String page = BR_SEPARATED.replace("张三等5位代表：<br>", "张三等5位代表：");
 
