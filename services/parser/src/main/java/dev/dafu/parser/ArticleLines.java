@@ -92,9 +92,8 @@ final class ArticleLines {
 	}
 
 	/**
-	 * The children of an element, a bold numbered heading that opens a block, or a line
-	 * of it after a {@code <br>
-	 * }, on a line of its own.
+	 * The children of an element, a bold numbered heading that opens a block, or one of
+	 * its lines after a line break, on a line of its own.
 	 */
 	private void children(Element parent, List<Node> children, boolean inLink) {
 		boolean block = parent.isBlock();

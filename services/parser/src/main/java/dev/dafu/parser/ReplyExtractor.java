@@ -238,7 +238,7 @@ final class ReplyExtractor {
 	 * candidates are trusted. A title the article prints over two lines is read whole: a
 	 * line that is no title alone, or that starts with the submission's number
 	 * ({@code 第1059号建议的答复}), makes one with the line before it, unless that line is one
-	 * printed above titles (number, unit, result) or ends a sentence or a label.
+	 * printed above titles (number, a unit's name, result) or ends a sentence or a label.
 	 */
 	private static Title title(PageText text) {
 		List<String> lines = text.lines();
@@ -260,7 +260,7 @@ final class ReplyExtractor {
 
 	/** Whether {@code line} may be the first part of a title printed over two lines. */
 	private static boolean startsTitle(String line) {
-		if (line.length() > MAX_TITLE_START || isHeaderLabel(line) || isDocumentNumber(line)
+		if (line.isEmpty() || line.length() > MAX_TITLE_START || isHeaderLabel(line) || isDocumentNumber(line)
 				|| ORGANISATION.matcher(line).matches() || isReplyTitle(line)) {
 			return false;
 		}
