@@ -1,10 +1,12 @@
 package dev.dafu.parser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.dafu.reply.Contact;
 
@@ -23,6 +25,9 @@ final class ContactBlock {
 	 */
 	private static final int MAX_LINE_LENGTH = 120;
 
+	/** The longest line that is a label alone (a spaced-out one). */
+	private static final int MAX_LABEL_LINE = 20;
+
 	/**
 	 * Every label, longer ones first so that {@code 联系人姓名} is not read as {@code 联系人},
 	 * nor {@code 联系电话} as {@code 电话}.
@@ -34,6 +39,15 @@ final class ContactBlock {
 		.stream()
 		.sorted(Comparator.comparingInt(String::length).reversed())
 		.toList();
+
+	/**
+	 * The first letters of the labels: a line without a colon is read only if it starts
+	 * so.
+	 */
+	private static final String LABEL_STARTS = LABELS.stream()
+		.map(label -> label.substring(0, 1))
+		.distinct()
+		.collect(Collectors.joining());
 
 	private static final Pattern PHONE = Pattern.compile("[（(]?\\d[\\d\\-－—()（）\\s]{5,20}\\d[)）]?");
 
@@ -56,9 +70,23 @@ final class ContactBlock {
 	/** The contact printed in {@code lines}, or null when they print none. */
 	static Contact read(List<String> lines) {
 		Fields fields = new Fields();
-		for (String line : lines) {
-			if (line.length() <= MAX_LINE_LENGTH && (line.indexOf('：') >= 0 || line.indexOf(':') >= 0)) {
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (line.length() > MAX_LINE_LENGTH) {
+				continue;
+			}
+			if (line.indexOf('：') >= 0 || line.indexOf(':') >= 0) {
 				readLine(line, fields);
+			}
+			else if (line.isEmpty() || LABEL_STARTS.indexOf(line.charAt(0)) < 0) {
+				continue;
+			}
+			else if (isLabel(line) && i + 1 < lines.size() && !isLabel(lines.get(i + 1))) {
+				// A label in a table cell of its own, its value in the next.
+				readCells(withoutSpaces(line) + " " + lines.get(i + 1), 1, fields);
+			}
+			else {
+				readCells(line, 2, fields);
 			}
 		}
 		return fields.isEmpty() ? null
@@ -96,6 +124,61 @@ final class ContactBlock {
 			String value = line.substring(label[1], i + 1 < labels.size() ? labels.get(i + 1)[0] : line.length());
 			fields.read(LABELS.get(label[2]), SEPARATORS.matcher(PageText.fold(value)).replaceAll(""));
 		}
+	}
+
+	/**
+	 * Reads a line of a table's cells without colons, labels and values apart
+	 * ({@code 联系人 张三 联系电话 010-68551234}): only a line that opens with a label and has at
+	 * least {@code labels} of them.
+	 */
+	private static void readCells(String line, int labels, Fields fields) {
+		if (!opensWithLabel(line)) {
+			return;
+		}
+		String[] cells = line.strip().split("[\\s\\u3000\\u00a0]+");
+		if (cells.length < 2 || !LABELS.contains(cells[0])
+				|| Arrays.stream(cells).filter(LABELS::contains).count() < labels) {
+			return;
+		}
+		String label = null;
+		StringBuilder value = new StringBuilder();
+		for (String cell : cells) {
+			if (LABELS.contains(cell)) {
+				if (label != null) {
+					fields.read(label, value.toString());
+				}
+				label = cell;
+				value.setLength(0);
+			}
+			else {
+				value.append(value.isEmpty() ? "" : " ").append(cell);
+			}
+		}
+		fields.read(label, value.toString());
+	}
+
+	private static boolean opensWithLabel(String line) {
+		for (String label : LABELS) {
+			if (line.startsWith(label)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether {@code line} is a label alone, perhaps spaced out, without a colon. */
+	private static boolean isLabel(String line) {
+		return line.length() <= MAX_LABEL_LINE && LABELS.contains(withoutSpaces(line));
+	}
+
+	private static String withoutSpaces(String text) {
+		StringBuilder kept = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			if (!PageText.isSpace(text.charAt(i))) {
+				kept.append(text.charAt(i));
+			}
+		}
+		return kept.toString();
 	}
 
 	/**

@@ -69,7 +69,11 @@ final class ReplyExtractor {
 	/** The labels of a catalogue's handling result. */
 	private static final List<String> RESULT_LABELS = List.of("办理结果", "办理类别", "办理类型", "答复类别", "答复类型", "办复类别");
 
-	private static final Pattern GRADE = Pattern.compile("[A-Da-d]\\s*类?");
+	/** A grade line above the title: {@code A}, {@code B类}, {@code （C类）}. */
+	private static final Pattern GRADE = Pattern.compile("[（(]?\\s*([A-Da-d]\\s*类?)\\s*[）)]?");
+
+	/** The longest grade line. */
+	private static final int MAX_GRADE_LINE = 7;
 
 	/**
 	 * {@code 公开属性}, {@code 公开方式}, {@code 公开形式}, {@code 公开类型}, letters perhaps spaced out.
@@ -281,7 +285,7 @@ final class ReplyExtractor {
 	private static boolean isHeaderLabel(String line) {
 		return (line.startsWith("办") || line.startsWith("答")) && RESULT.matcher(line).matches()
 				|| line.startsWith("公") && DISCLOSURE.matcher(line).matches()
-				|| line.length() <= 3 && GRADE.matcher(line).matches();
+				|| line.length() <= MAX_GRADE_LINE && GRADE.matcher(line).matches();
 	}
 
 	/**
@@ -373,8 +377,9 @@ final class ReplyExtractor {
 			if (result.matches()) {
 				return HandlingResult.of(result.group(1));
 			}
-			if (GRADE.matcher(line).matches()) {
-				return HandlingResult.of(line);
+			Matcher grade = GRADE.matcher(line);
+			if (line.length() <= MAX_GRADE_LINE && grade.matches()) {
+				return HandlingResult.of(grade.group(1));
 			}
 		}
 		Matcher grade = TITLE_GRADE.matcher(title);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +38,18 @@ class ContactBlockTest {
 
 		assertThat(contact.address()).isEqualTo(address);
 		assertThat(contact.postcode()).isEqualTo(postcode);
+	}
+
+	@Test
+	void readsATablesCellsWithoutColonsOnOneLineOrEachOnItsOwn() {
+		Contact oneLine = ContactBlock.read(List.of("联系人 蔡清辰 联系电话 010-63385993"));
+		Contact cellLines = ContactBlock.read(List.of("联 系 人", "蔡清辰", "联系电话", "010-63385993"));
+
+		for (Contact contact : List.of(oneLine, cellLines)) {
+			assertThat(contact.name()).isEqualTo("蔡清辰");
+			assertThat(contact.phone()).isEqualTo("010-63385993");
+		}
+		assertThat(ContactBlock.read(List.of("电话线路改造已于去年完成", "地址 变更后另行通知"))).isNull();
 	}
 
 	@ParameterizedTest

@@ -140,6 +140,16 @@ class PageVariantsTest {
 	}
 
 	@Test
+	void readsAGradeInBracketsOnALineOfItsOwnAsTheResult() {
+		String page = BR_SEPARATED.replace("办理结果: B<br>", "（B类）<br>");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.handlingResult()).isEqualTo(new HandlingResult("B类", HandlingResult.Category.IN_PROGRESS));
+		assertThat(reply.body()).doesNotContain("（B类）");
+	}
+
+	@Test
 	void readsASalutationPrintedAtTheStartOfTheOpening() {
 		String page = BR_SEPARATED.replace("张三等5位代表：<br>", "张三等5位代表：");
 
