@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 final class ChineseDate {
 
 	static final Pattern DATE = Pattern.compile(
-			"(\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日");
+			"([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\\s*月\\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*日");
 
 	/** A date in figures, one separator throughout. */
-	private static final Pattern FIGURES = Pattern.compile("(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})");
+	private static final Pattern FIGURES = Pattern.compile("([0-9０-９]{4})([-./])([0-9０-９]{1,2})\\2([0-9０-９]{1,2})");
 
 	private static final String DIGITS = "〇一二三四五六七八九";
 

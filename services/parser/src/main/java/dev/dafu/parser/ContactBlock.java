@@ -49,9 +49,9 @@ final class ContactBlock {
 		.distinct()
 		.collect(Collectors.joining());
 
-	private static final Pattern PHONE = Pattern.compile("[（(]?\\d[\\d\\-－—()（）\\s]{5,20}\\d[)）]?");
+	private static final Pattern PHONE = Pattern.compile("[（(]?[0-9０-９][0-9０-９\\-－—()（）\\s]{5,20}[0-9０-９][)）]?");
 
-	private static final Pattern POSTCODE = Pattern.compile("\\d{6}");
+	private static final Pattern POSTCODE = Pattern.compile("[0-9０-９]{6}");
 
 	/** Labels whose value names a person, beside a phone number perhaps. */
 	private static final Pattern NAME_LABELS = Pattern.compile("联系人|承办人|经办人|联系方式");

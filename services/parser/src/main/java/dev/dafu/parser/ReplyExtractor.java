@@ -31,7 +31,7 @@ final class ReplyExtractor {
 	 * {@code 人大代表建议答复} is not one.
 	 */
 	private static final Pattern REPLY_TITLE = Pattern
-		.compile(".*(建议|提案|议案)[》”]?(的答复函?|答复的函|的复函|的答复意见)" + "|.*第\\s*[A-Za-z]*\\d+\\s*号.*(建议|提案|议案)(答复函?|答复意见|复函)"
+		.compile(".*(建议|提案|议案)[》”]?(的答复函?|答复的函|的复函|的答复意见)" + "|.*第\\s*[A-Za-z]*[0-9０-９]+\\s*号.*(建议|提案|议案)(答复函?|答复意见|复函)"
 				+ "|.*(建议|提案|议案)[》”]?办理情况的(答复函?|复函|函)|.*(建议|提案|议案).*的会办意见");
 
 	/** The grade some sites print after a title: {@code （A类）}. */
@@ -43,7 +43,7 @@ final class ReplyExtractor {
 	private static final List<String> TITLE_ENDINGS = List.of("答复", "答复函", "的函", "复函", "答复意见", "会办意见");
 
 	static final Pattern DOCUMENT_NUMBER = Pattern
-		.compile("[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*\\d{4}\\s*[〕\\]］）)]\\s*第?\\s*\\d+\\s*号");
+		.compile("[\\p{IsHan}]{1,12}?字?\\s*[〔\\[［（(]\\s*[0-9０-９]{4}\\s*[〕\\]］）)]\\s*第?\\s*[0-9０-９]+\\s*号");
 
 	private static final int MAX_TITLE_LENGTH = 120;
 
@@ -84,13 +84,13 @@ final class ReplyExtractor {
 	/** The labels of a catalogue's disclosure. */
 	private static final List<String> DISCLOSURE_LABELS = List.of("公开属性", "公开方式", "公开形式", "公开类型");
 
-	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*\\d+)\\s*号");
+	private static final Pattern SUBMISSION_NUMBER = Pattern.compile("第\\s*([A-Za-z]*[0-9０-９]+)\\s*号");
 
 	/** Labels under which a catalogue gives the submission's number. */
 	private static final List<String> NUMBER_LABELS = List.of("建议编号", "提案编号", "议案编号", "建议号", "提案号", "案号");
 
 	/** A catalogue's submission number: {@code 0123}, {@code 第0123号}, {@code BH035}. */
-	private static final Pattern NUMBER_VALUE = Pattern.compile("第?\\s*([A-Za-z]*\\d+)\\s*号?");
+	private static final Pattern NUMBER_VALUE = Pattern.compile("第?\\s*([A-Za-z]*[0-9０-９]+)\\s*号?");
 
 	/**
 	 * The session a title names, after the issuer and its 关于 or 关于对 where the title opens
@@ -98,7 +98,7 @@ final class ReplyExtractor {
 	 * {@code 关于对市十六届人大二次会议第…号代表建议的答复}).
 	 */
 	private static final Pattern SESSION = Pattern
-		.compile("(?:对|关于)*\\s*((?:(?!关于|对)\\S)*?会议)\\s*第\\s*[A-Za-z]*\\d+\\s*号");
+		.compile("(?:对|关于)*\\s*((?:(?!关于|对)\\S)*?会议)\\s*第\\s*[A-Za-z]*[0-9０-９]+\\s*号");
 
 	/**
 	 * The submission's own title as the opening quotes it: {@code 您提出的《…》收悉},
@@ -129,14 +129,14 @@ final class ReplyExtractor {
 	/** A note after a proposer's name: {@code 王五委员（领衔）}. */
 	private static final Pattern NOTE = Pattern.compile("[（(][^）)]*[）)]");
 
-	private static final Pattern OTHERS = Pattern.compile("^(.+?)等\\s*\\d+\\s*(位|名|人)?$");
+	private static final Pattern OTHERS = Pattern.compile("^(.+?)等\\s*[0-9０-９]+\\s*(位|名|人)?$");
 
 	/**
 	 * Who filed it, as a co-handler's letter to the lead unit names them:
 	 * {@code 你委转来的王海峰代表提出的…}.
 	 */
 	private static final Pattern NAMES_BEFORE_SUBMITTING = Pattern
-		.compile("^(?:[^，,。]{0,10}?转(?:来|交|办)的)?(\\S+?)(?:等\\s*\\d+\\s*位)?(?:代表|委员)(?:在\\S+?期间)?(?:提出|所提|领衔)");
+		.compile("^(?:[^，,。]{0,10}?转(?:来|交|办)的)?(\\S+?)(?:等\\s*[0-9０-９]+\\s*位)?(?:代表|委员)(?:在\\S+?期间)?(?:提出|所提|领衔)");
 
 	/**
 	 * Groups that file proposals in their own name: the democratic parties and people's

@@ -150,6 +150,19 @@ class PageVariantsTest {
 	}
 
 	@Test
+	void readsFullWidthFiguresAsPrintedInWordDocuments() {
+		String page = BR_SEPARATED.replace("林建复[2023]第12号", "林建复[２０２３]第１２号")
+			.replace("二〇二三年六月三十日", "２０２３年６月３０日")
+			.replace("（010）84238000", "０１０－８４２３８０００");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.documentNumber()).isEqualTo("林建复[２０２３]第１２号");
+		assertThat(reply.replyDate()).isEqualTo(LocalDate.of(2023, 6, 30));
+		assertThat(reply.contact().phone()).isEqualTo("０１０－８４２３８０００");
+	}
+
+	@Test
 	void readsASalutationPrintedAtTheStartOfTheOpening() {
 		String page = BR_SEPARATED.replace("张三等5位代表：<br>", "张三等5位代表：");
 
