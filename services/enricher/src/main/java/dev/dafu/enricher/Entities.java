@@ -37,13 +37,16 @@ final class Entities {
 	/** The ends of a group proposer's name: a party, a federation, a committee. */
 	private static final Pattern GROUP = Pattern.compile("(委|中央|会|党|社|盟|联|部|组|界|支部|小组)$");
 
-	private static final Pattern MONEY = Pattern
-		.compile("(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万亿|千亿|百亿|亿|千万|百万|十万|万|千)?\\s*元");
+	/** Figures as printed: ASCII or full width, as Word prints them. */
+	private static final String FIGURES = "0123456789０１２３４５６７８９";
+
+	private static final Pattern MONEY = Pattern.compile(
+			"([0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:\\.[0-9０-９]+)?|[0-9０-９]+(?:\\.[0-9０-９]+)?)\\s*(万亿|千亿|百亿|亿|千万|百万|十万|万|千)?\\s*元");
 
 	/** Larger amounts are misprints or not money: left out. */
 	private static final BigDecimal MAX_YUAN = BigDecimal.valueOf(Long.MAX_VALUE);
 
-	private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
+	private static final Pattern PERCENT = Pattern.compile("([0-9０-９]+(?:\\.[0-9０-９]+)?)\\s*[%％]");
 
 	Enrichment.Entities of(Reply reply, List<Word> body) {
 		Set<String> organizations = new LinkedHashSet<>();
@@ -84,8 +87,8 @@ final class Entities {
 		if (text == null) {
 			return amounts;
 		}
-		for (Matcher m : before(text, MONEY, "元", "0123456789,.万亿千百十")) {
-			BigDecimal number = new BigDecimal(m.group(1).replace(",", ""));
+		for (Matcher m : before(text, MONEY, "元", FIGURES + ",.万亿千百十")) {
+			BigDecimal number = new BigDecimal(ascii(m.group(1)).replace(",", ""));
 			BigDecimal yuan = number.multiply(multiplier(m.group(2))).setScale(0, RoundingMode.HALF_UP);
 			if (yuan.compareTo(MAX_YUAN) <= 0) {
 				amounts.add(new Amount(m.group().replaceAll("\\s+", ""), yuan.longValueExact()));
@@ -96,8 +99,8 @@ final class Entities {
 
 	private static List<Percentage> percentages(String text) {
 		List<Percentage> percentages = new ArrayList<>();
-		for (Matcher m : before(text, PERCENT, "%％", "0123456789.")) {
-			percentages.add(new Percentage(m.group(1) + "%", Double.parseDouble(m.group(1))));
+		for (Matcher m : before(text, PERCENT, "%％", FIGURES + ".")) {
+			percentages.add(new Percentage(m.group(1) + "%", Double.parseDouble(ascii(m.group(1)))));
 		}
 		return percentages;
 	}
@@ -150,12 +153,27 @@ final class Entities {
 	}
 
 	private static boolean isYear(String text, int start) {
-		return (text.startsWith("19", start) || text.startsWith("20", start)) && isDigit(text.charAt(start + 2))
-				&& isDigit(text.charAt(start + 3));
+		for (int i = start; i < start + 4; i++) {
+			if (!isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		int century = Character.digit(text.charAt(start), 10) * 10 + Character.digit(text.charAt(start + 1), 10);
+		return century == 19 || century == 20;
 	}
 
 	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
+		return FIGURES.indexOf(c) >= 0;
+	}
+
+	/** {@code figures} with full-width figures as ASCII ones, to be parsed. */
+	private static String ascii(String figures) {
+		StringBuilder ascii = new StringBuilder(figures.length());
+		for (int i = 0; i < figures.length(); i++) {
+			char c = figures.charAt(i);
+			ascii.append(c >= '０' && c <= '９' ? (char) (c - '０' + '0') : c);
+		}
+		return ascii.toString();
 	}
 
 	private static BigDecimal multiplier(String unit) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.dafu.reply.EnrichedReply;
 import dev.dafu.reply.Enrichment;
 import dev.dafu.reply.Enrichment.Amount;
+import dev.dafu.reply.Enrichment.Percentage;
 import dev.dafu.reply.Enrichment.Topic;
 import dev.dafu.reply.Fingerprints;
 import dev.dafu.reply.Reply;
@@ -152,6 +153,17 @@ class ReplyEnricherTest {
 		List<String> organizations = ENRICHER.enrich(reply).reply().enrichment().entities().organizations();
 
 		assertThat(organizations).contains("临港研究院", "浦东医院").doesNotContain("临港的研究院", "临港研究院建设");
+	}
+
+	@Test
+	void readsFiguresPrintedFullWidthAsWordPrintsThem() {
+		Reply reply = SEED.withBody("２０２３年，财政科技支出５２８.１亿元，同比增长２６.２％。");
+
+		Enrichment enrichment = ENRICHER.enrich(reply).reply().enrichment();
+
+		assertThat(enrichment.amounts()).containsExactly(new Amount("５２８.１亿元", 52_810_000_000L));
+		assertThat(enrichment.entities().percentages()).extracting(Percentage::value).containsExactly(26.2);
+		assertThat(enrichment.entities().years()).containsExactly(2023);
 	}
 
 	@Test
