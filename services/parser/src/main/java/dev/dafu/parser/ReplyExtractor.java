@@ -284,8 +284,16 @@ final class ReplyExtractor {
 	/** A result, disclosure or grade line; most lines are told by their first words. */
 	private static boolean isHeaderLabel(String line) {
 		return (line.startsWith("办") || line.startsWith("答")) && RESULT.matcher(line).matches()
-				|| line.startsWith("公") && DISCLOSURE.matcher(line).matches()
-				|| line.length() <= MAX_GRADE_LINE && GRADE.matcher(line).matches();
+				|| line.startsWith("公") && DISCLOSURE.matcher(line).matches() || grade(line) != null;
+	}
+
+	/** The grade a line is alone ({@code B类} of {@code （B类）}); null when it is none. */
+	private static String grade(String line) {
+		if (line.length() > MAX_GRADE_LINE) {
+			return null;
+		}
+		Matcher grade = GRADE.matcher(line);
+		return grade.matches() ? grade.group(1) : null;
 	}
 
 	/**
@@ -377,9 +385,9 @@ final class ReplyExtractor {
 			if (result.matches()) {
 				return HandlingResult.of(result.group(1));
 			}
-			Matcher grade = GRADE.matcher(line);
-			if (line.length() <= MAX_GRADE_LINE && grade.matches()) {
-				return HandlingResult.of(grade.group(1));
+			String grade = grade(line);
+			if (grade != null) {
+				return HandlingResult.of(grade);
 			}
 		}
 		Matcher grade = TITLE_GRADE.matcher(title);
@@ -538,10 +546,6 @@ final class ReplyExtractor {
 		}
 	}
 
-	/**
-	 * The first group of the first of {@code texts} that {@code pattern} finds something
-	 * in.
-	 */
 	/** The submission's number as a catalogue gives it: {@code 建议编号：0123}. */
 	private static String catalogueSubmissionNumber(Map<String, String> metadata) {
 		for (String label : NUMBER_LABELS) {
@@ -554,6 +558,10 @@ final class ReplyExtractor {
 		return null;
 	}
 
+	/**
+	 * The first group of the first of {@code texts} that {@code pattern} finds something
+	 * in.
+	 */
 	private static String firstGroup(Pattern pattern, String... texts) {
 		for (String text : texts) {
 			Matcher matcher = pattern.matcher(text);
@@ -565,15 +573,15 @@ final class ReplyExtractor {
 	}
 
 	private static List<String> cc(List<String> body) {
-		for (String line : body) {
+		for (int i = 0; i < body.size(); i++) {
+			String line = body.get(i);
 			if (line.isEmpty() || line.charAt(0) != '抄') {
 				continue;
 			}
 			Matcher cc = CC.matcher(line);
 			if (cc.matches()) {
 				StringBuilder recipients = new StringBuilder(cc.group(1).strip());
-				for (int next = body.indexOf(line) + 1; next < body.size()
-						&& continuesList(recipients, body.get(next)); next++) {
+				for (int next = i + 1; next < body.size() && continuesList(recipients, body.get(next)); next++) {
 					recipients.append(body.get(next).strip());
 				}
 				return Arrays.stream(LIST_SEPARATOR.split(FINAL_STOP.matcher(recipients).replaceFirst("")))
