@@ -2,7 +2,12 @@ package dev.dafu.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,15 +95,33 @@ class ReplyEnricherTest {
 		assertThat(new ReplyEnricher(new ChineseSegmenter()).enrich(SEED)).isEqualTo(ENRICHER.enrich(SEED));
 	}
 
+	/**
+	 * One enricher is shared by all of a process's consumers (and the re-enrichment):
+	 * each reply gets from it what it gets alone, whatever else is being enriched at
+	 * once.
+	 */
+	@Test
+	void sharedByThreadsItGivesEachReplyWhatItGivesAlone() throws Exception {
+		List<Reply> replies = corpusReplies();
+		List<EnrichedReply> alone = replies.stream().map(ENRICHER::enrich).toList();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<EnrichedReply>>> rounds = new ArrayList<>();
+			for (int round = 0; round < 8; round++) {
+				rounds.add(threads.submit(() -> replies.stream().map(ENRICHER::enrich).toList()));
+			}
+			for (Future<List<EnrichedReply>> round : rounds) {
+				assertThat(round.get(1, TimeUnit.MINUTES)).isEqualTo(alone);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
 	@Test
 	void everyReplyOfTheCorpusIsEnrichedWithAKeyAFingerprintAndTopics() {
-		List<Reply> replies = TestCorpus.PUBLIC.expected()
-			.get("replies")
-			.valueStream()
-			.map(r -> CorpusReplies.page(TestCorpus.PUBLIC, r.get("urls").get(0).asText()))
-			.toList();
-
-		for (Reply reply : replies) {
+		for (Reply reply : corpusReplies()) {
 			Enrichment enrichment = ENRICHER.enrich(reply).reply().enrichment();
 			assertThat(enrichment.submissionKey()).as(reply.title())
 				.isNotNull()
@@ -205,6 +228,15 @@ class ReplyEnricherTest {
 			.allSatisfy(topic -> assertThat(topic.terms()).allSatisfy(term -> assertThat(named).contains(term)));
 		assertThat(enriched.reply().enrichment().amounts()).isEmpty();
 		assertThat(enriched.words().body()).doesNotContain("☃");
+	}
+
+	/** The public corpus's replies, as the parser reads them. */
+	private static List<Reply> corpusReplies() {
+		return TestCorpus.PUBLIC.expected()
+			.get("replies")
+			.valueStream()
+			.map(r -> CorpusReplies.page(TestCorpus.PUBLIC, r.get("urls").get(0).asText()))
+			.toList();
 	}
 
 }
