@@ -21,7 +21,8 @@ import dev.dafu.text.ChineseSegmenter.Word;
  * Adds what search and subscribers need beyond the printed reply: its title and body cut
  * into words for search, and its {@link Enrichment} (keywords, summary, topics, entities,
  * money amounts, the key of the submission it answers, a fingerprint of its text). The
- * body is segmented once for all of them.
+ * body is segmented once for all of them; keywords are the title's, the submission's and
+ * the {@link Answer}'s words, not the letter's form around them.
  * <p>
  * Its output is a function of the reply and {@link #version()}: the code's version
  * ({@value #CODE_VERSION}) and the digests of the data it reads (the dictionary, the
@@ -30,7 +31,7 @@ import dev.dafu.text.ChineseSegmenter.Word;
 public class ReplyEnricher {
 
 	/** The enrichment code's own version: raise it when its output changes. */
-	static final String CODE_VERSION = "5";
+	static final String CODE_VERSION = "6";
 
 	private static final String TOPICS = "dafu/enricher/topics.txt";
 
@@ -73,20 +74,39 @@ public class ReplyEnricher {
 	public EnrichedReply enrich(Reply reply) {
 		List<Word> title = this.segmenter.terms(reply.title());
 		List<Word> body = this.segmenter.terms(reply.body());
-		List<Word> all = new ArrayList<>(title.size() + body.size());
-		all.addAll(title);
-		all.addAll(body);
-		List<String> keywords = this.keywords.of(all, KEYWORDS);
 		String subject = reply.submission() == null ? null : reply.submission().subject();
+		List<Word> subjectWords = this.segmenter.terms(subject);
+		List<Answer.Sentence> answer = Answer.of(reply.body());
+		List<Word> about = new ArrayList<>(title.size() + subjectWords.size() + body.size());
+		about.addAll(title);
+		about.addAll(subjectWords);
+		about.addAll(inAnswer(body, answer));
+		List<String> keywords = this.keywords.of(about, KEYWORDS);
 		Jurisdictions.Jurisdiction jurisdiction = Jurisdictions.of(reply);
-		Enrichment enrichment = new Enrichment(this.version, keywords, this.summaries.of(reply.body(), keywords),
+		Enrichment enrichment = new Enrichment(this.version, keywords, this.summaries.of(answer, keywords),
 				this.topics.of(join(reply.title(), subject), reply.body()), this.entities.of(reply, body),
 				Entities.amounts(reply.body()), jurisdiction.level(), jurisdiction.region(), SubmissionKeys.of(reply),
 				SimHash.of(reply.body()));
-		return new EnrichedReply(reply.withEnrichment(enrichment),
-				new SegmentedText(this.segmenter.indexed(title),
-						subject == null ? null : this.segmenter.indexed(this.segmenter.terms(subject)),
-						this.segmenter.indexed(body)));
+		return new EnrichedReply(reply.withEnrichment(enrichment), new SegmentedText(this.segmenter.indexed(title),
+				subject == null ? null : this.segmenter.indexed(subjectWords), this.segmenter.indexed(body)));
+	}
+
+	/** The words of the body that are in its answer's sentences, in order. */
+	private static List<Word> inAnswer(List<Word> body, List<Answer.Sentence> answer) {
+		List<Word> words = new ArrayList<>();
+		int s = 0;
+		for (Word word : body) {
+			while (s < answer.size() && answer.get(s).end() <= word.offset()) {
+				s++;
+			}
+			if (s == answer.size()) {
+				break;
+			}
+			if (word.offset() >= answer.get(s).start()) {
+				words.add(word);
+			}
+		}
+		return words;
 	}
 
 	private static String join(String title, String subject) {

@@ -29,7 +29,8 @@ final class CorpusReplies {
 		return parse("http://" + site + ".test" + urlPath, site.page(urlPath));
 	}
 
-	private static Reply parse(String url, byte[] html) {
+	/** The (first) reply of a page. */
+	static Reply parse(String url, byte[] html) {
 		List<Reply> replies = PARSER.parse(new CrawledPage(url, "test", Instant.parse("2026-12-01T00:00:00Z"), 200,
 				"text/html", html, List.of(), List.of(), null));
 		return replies.get(0);

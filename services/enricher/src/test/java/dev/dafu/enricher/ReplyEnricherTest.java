@@ -2,6 +2,7 @@ package dev.dafu.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +75,31 @@ class ReplyEnricherTest {
 			.doesNotContain("建议", "工作", "代表", "我委", "下一步", "感谢")
 			.allSatisfy(k -> assertThat(k).matches(".*\\p{IsHan}.*").hasSizeGreaterThanOrEqualTo(2));
 		assertThat(this.seed.keywords()).containsAnyOf("创新", "科技", "基础研究", "科技创新", "产业");
+	}
+
+	/**
+	 * Keywords say what the answer is about: not the issuer's name in the signature, the
+	 * proposer in the salutation, the units copied in or the opening's 收悉.
+	 */
+	@Test
+	void takesKeywordsFromTheAnswerNotTheLettersForm() {
+		String letter = """
+				<html><head><meta charset="utf-8"></head><body><div>
+				<h1>对省政协十三届二次会议第0456号提案的答复</h1>
+				<p>民盟浙江省委会：</p>
+				<p>贵会提出的《关于推动集成电路产业高质量发展的提案》收悉，经研究，现答复如下：</p>
+				<p>我省集成电路产业规模2023年达到1500亿元，同比增长12.1%。贵会的意见具有重要参考价值。</p>
+				<p>我们将推进杭州、宁波集成电路产业集聚区建设，加强人才培养。</p>
+				<p>感谢贵会对我们工作的关心和支持。</p>
+				<p>浙江省经济和信息化厅</p>
+				<p>2024年7月28日</p>
+				<p>（联系人：张伟，联系电话：0571-87012345）</p>
+				<p>抄送：省人大常委会代表工委，省政府办公厅。</p>
+				</div></body></html>""";
+		Reply reply = CorpusReplies.parse("http://zjjxt.test/a.html", letter.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(ENRICHER.enrich(reply).reply().enrichment().keywords()).contains("集成电路", "产业")
+			.doesNotContain("收悉", "浙江省", "经济", "信息化", "省委", "民盟", "省人大", "价值", "同比");
 	}
 
 	@Test
