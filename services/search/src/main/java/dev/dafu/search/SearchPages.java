@@ -110,6 +110,7 @@ class SearchPages {
 		Reply reply = this.search.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no reply with id " + id));
 		model.addAttribute("reply", reply);
+		model.addAttribute("text", ReplyText.of(reply));
 		model.addAttribute("related", this.related.of(reply, 10));
 		model.addAttribute("contact", contact(reply.contact()));
 		model.addAttribute("lastSeen", reply.fetchedAt() == null ? null : LAST_SEEN.format(reply.fetchedAt()));

@@ -74,6 +74,22 @@ class SearchPagesTest {
 	}
 
 	@Test
+	void aReplyPageShowsTheWholeLetterItsHeadingsAnchoredForTheContents() throws Exception {
+		Reply reply = reply("关于加强养老服务的答复", "一、办理情况", List.of("https://site.test/1.html"))
+			.withBody("张三代表：\n您提出的建议收悉。\n一、办理情况\n加快养老服务。" + HOSTILE + "\n上海市民政局\n2024年6月21日");
+		given(this.search.find(reply.id())).willReturn(Optional.of(reply));
+		given(this.related.of(any(), anyInt())).willReturn(List.of());
+
+		this.mvc.perform(get("/replies/{id}", reply.id()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<p>张三代表：</p>")))
+			.andExpect(content().string(containsString("<p>您提出的建议收悉。</p>")))
+			.andExpect(content().string(containsString("<h2 id=\"s1\">一、办理情况</h2>")))
+			.andExpect(content().string(containsString("<p>2024年6月21日</p>")))
+			.andExpect(content().string(not(containsString(HOSTILE))));
+	}
+
+	@Test
 	void aReplyNoOneHasIsANotFoundPage() throws Exception {
 		given(this.search.find("nope")).willReturn(Optional.empty());
 
