@@ -23,7 +23,8 @@ import dev.dafu.text.ChineseSegmenter.Word;
  * proposers; words the dictionaries know as organisations ({@code nt}); and a place or
  * proper name followed by what names an institution (张江 + 实验室, 复旦 + 大学);</li>
  * <li>people: the proposers who are persons, and the contact;</li>
- * <li>places: words the dictionaries know as places ({@code ns});</li>
+ * <li>places: words the dictionaries know as places ({@code ns}), a short name left out
+ * where the full one is there too (浙江 with 浙江省);</li>
  * <li>money: a number with 元 and an optional multiplier (万, 亿 …), in yuan; percentages;
  * and years (a four-digit year before 年).</li>
  * </ul>
@@ -36,6 +37,9 @@ final class Entities {
 
 	/** The ends of a group proposer's name: a party, a federation, a committee. */
 	private static final Pattern GROUP = Pattern.compile("(委|中央|会|党|社|盟|联|部|组|界|支部|小组)$");
+
+	/** What a place's full name adds to its short one: 浙江省, 杭州市, 浦东新区. */
+	private static final List<String> ADMINISTRATIVE_SUFFIXES = List.of("省", "市", "区", "县", "新区", "自治区", "自治州");
 
 	/** Figures as printed: ASCII or full width, as Word prints them. */
 	private static final String FIGURES = "0123456789０１２３４５６７８９";
@@ -76,6 +80,8 @@ final class Entities {
 				organizations.add(word.text() + body.get(i + 1).text());
 			}
 		}
+		// 浙江 where the reply also says 浙江省 is the same place, named in full once.
+		places.removeIf(place -> ADMINISTRATIVE_SUFFIXES.stream().anyMatch(suffix -> places.contains(place + suffix)));
 		String text = reply.body() == null ? "" : reply.body();
 		return new Enrichment.Entities(List.copyOf(organizations), List.copyOf(people), List.copyOf(places),
 				percentages(text), years(text));
