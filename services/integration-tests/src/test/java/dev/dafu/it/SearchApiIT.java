@@ -281,11 +281,15 @@ class SearchApiIT {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
-	void aMalformedOrHugeQueryGetsProblemDetailsAndLogsNoError(CapturedOutput log) throws IOException {
+	void aMalformedUnencodedOrHugeQueryGetsProblemDetailsAndLogsNoError(CapturedOutput log) throws IOException {
 		String malformed = search.raw("/api/replies?q=%E4%zz");
+		String unencoded = search.raw("/api/replies?q=养老");
 		String huge = search.raw("/api/replies?q=" + "%E7%AD%94".repeat(10_000));
 
 		assertThat(malformed).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		assertThat(unencoded).startsWith("HTTP/1.1 400")
+			.contains("application/problem+json")
+			.contains("percent-encoded (q=%E5%85%BB%E8%80%81 for 养老");
 		assertThat(huge).startsWith("HTTP/1.1 400")
 			.contains("application/problem+json")
 			.contains("not be longer than 200");
