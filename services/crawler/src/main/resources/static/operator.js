@@ -68,7 +68,8 @@ function parsedLine(crawl) {
 function reasonList(crawl) {
   const list = el('ul', null, 'reasons');
   for (const reason of (crawl.parsed && crawl.parsed.reasons) || []) {
-    const what = reason.result === 'DEAD_LETTERED' ? 'dead-lettered: ' + reason.reason : 'not a reply';
+    const what = (reason.result === 'DEAD_LETTERED' ? 'dead-lettered' : 'not a reply')
+      + (reason.reason ? ': ' + reason.reason : '');
     const item = el('li', reason.pages + ' ' + what + ' — e.g. ');
     item.append(el('span', reason.exampleUrl, 'url'));
     list.append(item);

@@ -159,8 +159,7 @@ class PageOutcomes {
 	 * A reason pages gave no reply.
 	 *
 	 * @param result not a reply, or dead-lettered
-	 * @param reason why, as the parser said it of the example (null for pages that are no
-	 * reply)
+	 * @param reason why, as the parser said it of the example
 	 * @param pages how many pages gave it
 	 * @param exampleUrl one of them
 	 */

@@ -71,11 +71,11 @@ class ParserConfiguration {
 				try {
 					CrawledPage page = records.read(MessageBuilder.withPayload(payloads.get(done)).build(),
 							CrawledPage.class, "a crawled page", read -> read.url() == null ? "no url" : null);
-					List<Reply> replies;
+					ReplyParser.Parsed parsed;
 					// A page's parse (and what libraries log while reading its files)
 					// names it.
 					try (LogContext about = LogContext.page(page.url())) {
-						replies = replyParser.parse(page);
+						parsed = replyParser.read(page);
 					}
 					catch (UnparseableReplyException ex) {
 						meters.counter("dafu.parser.pages", "outcome", "dead-letter").increment();
@@ -83,6 +83,7 @@ class ParserConfiguration {
 						failed = ex;
 						continue;
 					}
+					List<Reply> replies = parsed.replies();
 					meters.counter("dafu.parser.pages", "outcome", replies.isEmpty() ? "not-a-reply" : "reply")
 						.increment();
 					for (Reply reply : replies) {
@@ -90,7 +91,7 @@ class ParserConfiguration {
 					}
 					tell(sends, json, properties, page,
 							replies.isEmpty() ? PageOutcome.Result.NOT_A_REPLY : PageOutcome.Result.REPLIES,
-							replies.stream().map(Reply::id).toList(), null);
+							replies.stream().map(Reply::id).toList(), parsed.whyNone());
 				}
 				catch (UnreadableRecordException ex) {
 					failed = ex;

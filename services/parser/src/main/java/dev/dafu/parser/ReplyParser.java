@@ -30,6 +30,9 @@ public class ReplyParser {
 	 */
 	private static final int HEADER_LINES = 12;
 
+	/** Why a text with no reply's title holds none. */
+	private static final String NO_TITLE = "no line reads as a reply's title (…建议的答复, …提案的答复, …的复函, …会办意见)";
+
 	private final int maxPageBytes;
 
 	public ReplyParser(int maxPageBytes) {
@@ -43,10 +46,21 @@ public class ReplyParser {
 	 * read as one
 	 */
 	public List<Reply> parse(CrawledPage page) {
-		return replies(page).stream().map(reply -> reply.withFetchedAt(page.fetchedAt())).toList();
+		return read(page).replies();
 	}
 
-	private List<Reply> replies(CrawledPage page) {
+	/**
+	 * The replies on {@code page}, as {@link #parse}, or why it holds none.
+	 * @throws UnparseableReplyException when the page looks like a reply but cannot be
+	 * read as one
+	 */
+	public Parsed read(CrawledPage page) {
+		Parsed parsed = replies(page);
+		return new Parsed(parsed.replies().stream().map(reply -> reply.withFetchedAt(page.fetchedAt())).toList(),
+				parsed.whyNone());
+	}
+
+	private Parsed replies(CrawledPage page) {
 		if (page.content() == null) {
 			throw new UnparseableReplyException(page.url(), "page has no content");
 		}
@@ -96,9 +110,10 @@ public class ReplyParser {
 	 * holding one reply. When no attachment holds a reply, the page is read as it is, and
 	 * why each attachment gave none is part of the reason it fails.
 	 */
-	private static List<Reply> readAttachments(PageText stub, CrawledPage page) {
+	private static Parsed readAttachments(PageText stub, CrawledPage page) {
 		List<Reply> replies = new ArrayList<>();
 		List<String> unreadable = new ArrayList<>();
+		List<String> noReply = new ArrayList<>();
 		for (Attachment attachment : page.attachments()) {
 			byte[] content = attachment.content() == null ? new byte[0] : attachment.content();
 			String name = attachment.fileName() != null ? attachment.fileName() : attachment.url();
@@ -107,21 +122,25 @@ public class ReplyParser {
 				PageText file = fileText(kind, content, attachment.url(), attachment.contentType());
 				List<String> candidates = new ArrayList<>(file.lines());
 				candidates.addAll(stub.titleCandidates());
-				replies.addAll(read(new PageText(file.lines(), stub.metadata(), candidates), page.url(),
-						List.of(attachment.url()), page));
+				Parsed read = read(new PageText(file.lines(), stub.metadata(), candidates), page.url(),
+						List.of(attachment.url()), page);
+				replies.addAll(read.replies());
+				if (read.whyNone() != null) {
+					noReply.add("attachment " + attachment.url() + ": " + read.whyNone());
+				}
 			}
 			catch (UnparseableReplyException ex) {
 				unreadable.add("attachment " + attachment.url() + ": " + ex.reason());
 			}
 		}
 		if (!replies.isEmpty()) {
-			return replies;
+			return Parsed.of(replies);
 		}
 		if (page.attachments().isEmpty()) {
 			unreadable
 				.add("the files it links (" + String.join(", ", stub.attachmentLinks()) + ") did not come with it");
 		}
-		List<Reply> fromStub;
+		Parsed fromStub;
 		try {
 			fromStub = read(stub, page.url(), List.of(), page);
 		}
@@ -129,8 +148,12 @@ public class ReplyParser {
 			unreadable.add(0, ex.reason());
 			throw new UnparseableReplyException(page.url(), String.join("; ", unreadable));
 		}
-		if (fromStub.isEmpty()) {
-			return fromStub;
+		if (fromStub.replies().isEmpty()) {
+			// Neither the page nor its files: why not the page, then why not each file.
+			List<String> why = new ArrayList<>(List.of(fromStub.whyNone()));
+			why.addAll(unreadable);
+			why.addAll(noReply);
+			return Parsed.none(String.join("; ", why));
 		}
 		unreadable.add(0, "reply has no text of its own");
 		throw new UnparseableReplyException(page.url(), String.join("; ", unreadable));
@@ -163,21 +186,47 @@ public class ReplyParser {
 	 * those only the ones that read as letters are replies (a page listing reply titles
 	 * holds none).
 	 */
-	private static List<Reply> read(PageText text, String url, List<String> partUrls, CrawledPage page) {
+	private static Parsed read(PageText text, String url, List<String> partUrls, CrawledPage page) {
 		List<PageText> printed = PrintedReplies.split(text);
 		if (printed.size() == 1) {
-			return ReplyExtractor.extract(text, url, partUrls, page.site(), HEADER_LINES).stream().toList();
+			return ReplyExtractor.extract(text, url, partUrls, page.site(), HEADER_LINES)
+				.map(reply -> Parsed.of(List.of(reply)))
+				.orElse(Parsed.none(NO_TITLE));
 		}
 		List<PageText> letters = printed.stream().filter(PrintedReplies::readsAsLetter).toList();
+		if (letters.isEmpty()) {
+			return Parsed.none("it names " + printed.size()
+					+ " replies' titles and prints none of them as a letter: a list, a catalogue or a report");
+		}
 		if (letters.size() == 1) {
 			// One reply among titles of others: the page's metadata is its own.
 			List<String> candidates = new ArrayList<>(letters.get(0).lines());
 			candidates.addAll(text.titleCandidates());
 			letters = List.of(new PageText(letters.get(0).lines(), text.metadata(), candidates));
 		}
-		return letters.stream()
+		List<Reply> replies = letters.stream()
 			.flatMap(letter -> ReplyExtractor.extract(letter, url, partUrls, page.site(), HEADER_LINES).stream())
 			.toList();
+		return replies.isEmpty() ? Parsed.none(NO_TITLE) : Parsed.of(replies);
+	}
+
+	/**
+	 * What a page holds: its replies, or why it holds none.
+	 *
+	 * @param replies the replies read from it
+	 * @param whyNone when there are none, why: what an operator reads to tell a page that
+	 * is no reply from a reply the parser does not know how to read; null otherwise
+	 */
+	public record Parsed(List<Reply> replies, String whyNone) {
+
+		static Parsed of(List<Reply> replies) {
+			return new Parsed(replies, null);
+		}
+
+		static Parsed none(String why) {
+			return new Parsed(List.of(), why);
+		}
+
 	}
 
 }

@@ -80,7 +80,27 @@ class AttachmentsTest {
 		CrawledPage page = new CrawledPage("http://demo.test/news.html", "demo", Instant.now(), 200, "text/html",
 				news.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(this.parser.parse(page)).isEmpty();
+		ReplyParser.Parsed parsed = this.parser.read(page);
+		assertThat(parsed.replies()).isEmpty();
+		assertThat(parsed.whyNone()).startsWith("no line reads as a reply's title")
+			.endsWith("; the files it links (plan.pdf) did not come with it");
+	}
+
+	@Test
+	void aPageThatIsNoReplyLinkingAFileThatCannotBeReadSaysSo() {
+		String news = """
+				<html><body><h1>我委召开建议提案办理工作推进会</h1><div><p>会议要求各处室按时办结。</p>
+				<p>附件：<a href="/files/plan.docx">工作方案.docx</a></p></div></body></html>
+				""";
+		Attachment damaged = new Attachment("http://demo.test/files/plan.docx", "工作方案.docx", null,
+				"PK\u0003\u0004 not really a package".getBytes(StandardCharsets.ISO_8859_1));
+		CrawledPage page = new CrawledPage("http://demo.test/news.html", "demo", Instant.now(), 200, "text/html",
+				news.getBytes(StandardCharsets.UTF_8), List.of(), List.of(damaged), null);
+
+		ReplyParser.Parsed parsed = this.parser.read(page);
+		assertThat(parsed.replies()).isEmpty();
+		assertThat(parsed.whyNone()).startsWith("no line reads as a reply's title")
+			.contains("attachment http://demo.test/files/plan.docx: Word (DOCX) cannot be read");
 	}
 
 	@Test
@@ -95,7 +115,10 @@ class AttachmentsTest {
 		CrawledPage page = new CrawledPage("http://demo.test/list.html", "demo", Instant.now(), 200, "text/html",
 				list.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(this.parser.parse(page)).isEmpty();
+		ReplyParser.Parsed parsed = this.parser.read(page);
+		assertThat(parsed.replies()).isEmpty();
+		assertThat(parsed.whyNone()).isEqualTo(
+				"it names 3 replies' titles and prints none of them as a letter: a list, a catalogue or a report");
 	}
 
 	@Test

@@ -85,9 +85,11 @@ class ParseReplyBindingTest {
 
 		this.probe.assertNoFailure();
 		assertThat(this.probe.sent("replies.parsed")).isEmpty();
-		assertThat(this.probe.sent("crawl.pages.outcomes")).singleElement()
-			.satisfies(record -> assertThat(this.json.readValue(record.value(), PageOutcome.class).result())
-				.isEqualTo(PageOutcome.Result.NOT_A_REPLY));
+		assertThat(this.probe.sent("crawl.pages.outcomes")).singleElement().satisfies(record -> {
+			PageOutcome outcome = this.json.readValue(record.value(), PageOutcome.class);
+			assertThat(outcome.result()).isEqualTo(PageOutcome.Result.NOT_A_REPLY);
+			assertThat(outcome.reason()).startsWith("no line reads as a reply's title");
+		});
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param result what it came to
  * @param replyIds the ids of the replies read from it (several for a file holding
  * several); empty unless {@code result} is {@link Result#REPLIES}
- * @param reason why it was dead-lettered; null otherwise
+ * @param reason why it was dead-lettered, or why it holds no reply; null for replies
  * @param extractorVersion the parser version that read it
  * @param parsedAt when it was read
  */
