@@ -83,7 +83,7 @@ final class ContactBlock {
 			}
 			else if (isLabel(line) && i + 1 < lines.size() && !isLabel(lines.get(i + 1))) {
 				// A label in a table cell of its own, its value in the next.
-				readCells(withoutSpaces(line) + " " + lines.get(i + 1), 1, fields);
+				readCells(PageText.withoutSpaces(line) + " " + lines.get(i + 1), 1, fields);
 			}
 			else {
 				readCells(line, 2, fields);
@@ -168,17 +168,7 @@ final class ContactBlock {
 
 	/** Whether {@code line} is a label alone, perhaps spaced out, without a colon. */
 	private static boolean isLabel(String line) {
-		return line.length() <= MAX_LABEL_LINE && LABELS.contains(withoutSpaces(line));
-	}
-
-	private static String withoutSpaces(String text) {
-		StringBuilder kept = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			if (!PageText.isSpace(text.charAt(i))) {
-				kept.append(text.charAt(i));
-			}
-		}
-		return kept.toString();
+		return line.length() <= MAX_LABEL_LINE && LABELS.contains(PageText.withoutSpaces(line));
 	}
 
 	/**

@@ -158,7 +158,7 @@ final class HtmlPage {
 				continue;
 			}
 			if (i + 1 < cells.size()) {
-				String label = TRAILING_COLON.matcher(text.replace(" ", "")).replaceFirst("");
+				String label = TRAILING_COLON.matcher(PageText.withoutSpaces(text)).replaceFirst("");
 				if (label.length() <= MAX_LABEL_LENGTH
 						&& putMetadata(metadata, label, PageText.fold(cells.get(i + 1).text()))) {
 					i++;

@@ -32,7 +32,7 @@ final class LabelledValues {
 		}
 		String raw = node.getWholeText();
 		if (raw.length() <= MAX_LABEL_TEXT && endsWithColon(raw)) {
-			String label = label(PageText.fold(raw).replace(" ", ""));
+			String label = label(PageText.withoutSpaces(raw));
 			if (label != null) {
 				this.label = label;
 				this.labelledAt = node.parentElement();

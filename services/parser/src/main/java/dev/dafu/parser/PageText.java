@@ -30,16 +30,30 @@ record PageText(List<String> lines, Map<String, String> metadata, List<String> t
 	}
 
 	/**
-	 * {@code text} with every run of whitespace (including U+3000 and U+00A0) as one
-	 * space, stripped.
-	 */
-	/**
 	 * Whether {@code c} is a space of any kind, ideographic and non-breaking ones too.
 	 */
 	static boolean isSpace(char c) {
 		return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0';
 	}
 
+	/**
+	 * {@code text} without its spaces of any kind: a label as it is meant, its letters
+	 * perhaps spaced out ({@code 联 系 人}, {@code 文　　号}).
+	 */
+	static String withoutSpaces(String text) {
+		StringBuilder kept = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			if (!isSpace(text.charAt(i))) {
+				kept.append(text.charAt(i));
+			}
+		}
+		return kept.toString();
+	}
+
+	/**
+	 * {@code text} with every run of whitespace (including U+3000 and U+00A0) as one
+	 * space, stripped.
+	 */
 	static String fold(String text) {
 		if (text == null) {
 			return "";
