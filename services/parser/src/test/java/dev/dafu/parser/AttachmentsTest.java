@@ -73,14 +73,7 @@ class AttachmentsTest {
 
 	@Test
 	void aPageThatIsNoReplyStaysNoReplyWhateverFileItLinks() {
-		String news = """
-				<html><body><h1>我委召开建议提案办理工作推进会</h1><div><p>会议要求各处室按时办结。</p>
-				<p>附件：<a href="/files/plan.pdf">工作方案.pdf</a></p></div></body></html>
-				""";
-		CrawledPage page = new CrawledPage("http://demo.test/news.html", "demo", Instant.now(), 200, "text/html",
-				news.getBytes(StandardCharsets.UTF_8));
-
-		ReplyParser.Parsed parsed = this.parser.read(page);
+		ReplyParser.Parsed parsed = this.parser.read(news("plan.pdf"));
 		assertThat(parsed.replies()).isEmpty();
 		assertThat(parsed.whyNone()).startsWith("no line reads as a reply's title")
 			.endsWith("; the files it links (plan.pdf) did not come with it");
@@ -88,16 +81,10 @@ class AttachmentsTest {
 
 	@Test
 	void aPageThatIsNoReplyLinkingAFileThatCannotBeReadSaysSo() {
-		String news = """
-				<html><body><h1>我委召开建议提案办理工作推进会</h1><div><p>会议要求各处室按时办结。</p>
-				<p>附件：<a href="/files/plan.docx">工作方案.docx</a></p></div></body></html>
-				""";
 		Attachment damaged = new Attachment("http://demo.test/files/plan.docx", "工作方案.docx", null,
 				"PK\u0003\u0004 not really a package".getBytes(StandardCharsets.ISO_8859_1));
-		CrawledPage page = new CrawledPage("http://demo.test/news.html", "demo", Instant.now(), 200, "text/html",
-				news.getBytes(StandardCharsets.UTF_8), List.of(), List.of(damaged), null);
 
-		ReplyParser.Parsed parsed = this.parser.read(page);
+		ReplyParser.Parsed parsed = this.parser.read(news("plan.docx", damaged));
 		assertThat(parsed.replies()).isEmpty();
 		assertThat(parsed.whyNone()).startsWith("no line reads as a reply's title")
 			.contains("attachment http://demo.test/files/plan.docx: Word (DOCX) cannot be read");
@@ -136,6 +123,19 @@ class AttachmentsTest {
 		List<Reply> replies = this.parser.parse(page);
 		assertThat(replies).hasSize(1);
 		return replies.get(0);
+	}
+
+	/**
+	 * A news item, no reply, that links {@code /files/<file>}, sent with
+	 * {@code attachments}.
+	 */
+	private static CrawledPage news(String file, Attachment... attachments) {
+		String html = """
+				<html><body><h1>我委召开建议提案办理工作推进会</h1><div><p>会议要求各处室按时办结。</p>
+				<p>附件：<a href="/files/%1$s">工作方案%2$s</a></p></div></body></html>
+				""".formatted(file, file.substring(file.lastIndexOf('.')));
+		return new CrawledPage("http://demo.test/news.html", "demo", Instant.now(), 200, "text/html",
+				html.getBytes(StandardCharsets.UTF_8), List.of(), List.of(attachments), null);
 	}
 
 	private static CrawledPage stub(String linkText, Attachment... attachments) {
