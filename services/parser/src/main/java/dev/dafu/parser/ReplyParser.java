@@ -122,11 +122,11 @@ public class ReplyParser {
 				PageText file = fileText(kind, content, attachment.url(), attachment.contentType());
 				List<String> candidates = new ArrayList<>(file.lines());
 				candidates.addAll(stub.titleCandidates());
-				Parsed read = read(new PageText(file.lines(), stub.metadata(), candidates), page.url(),
+				Parsed fromFile = read(new PageText(file.lines(), stub.metadata(), candidates), page.url(),
 						List.of(attachment.url()), page);
-				replies.addAll(read.replies());
-				if (read.whyNone() != null) {
-					noReply.add("attachment " + attachment.url() + ": " + read.whyNone());
+				replies.addAll(fromFile.replies());
+				if (fromFile.whyNone() != null) {
+					noReply.add("attachment " + attachment.url() + ": " + fromFile.whyNone());
 				}
 			}
 			catch (UnparseableReplyException ex) {
