@@ -20,8 +20,9 @@ import org.jsoup.nodes.Element;
  * {@code <script type="text/xml">} datastore, an array of row objects), the data
  * endpoints its scripts load rows from ({@code fetch("list.json?page=1")},
  * {@code $.ajax({url: "data.xml"})}, {@code data-url="…"}), the pages only a
- * {@code createPageHTML(…)} call names, and the total it prints (共N件). A pure function of
- * the page: URLs come back as written, resolved against the page.
+ * {@code createPageHTML(…)} call names, the total it prints (共N件), and which anchors
+ * share a list. A pure function of the page: URLs come back as written, resolved against
+ * the page.
  */
 public final class PageLinks {
 
@@ -54,6 +55,9 @@ public final class PageLinks {
 	/** A URL written out in full: no quotes, operators or spaces of script code. */
 	private static final Pattern WRITTEN_URL = Pattern.compile("[^'\"+{}\\s<>]+");
 
+	/** What holds a column's rows. */
+	private static final String LIST = "ul, ol, dl, table";
+
 	private static final List<String> DATA_ATTRIBUTES = List.of("data-url", "data-src", "data-api", "data-source",
 			"data-href");
 
@@ -69,15 +73,24 @@ public final class PageLinks {
 	 * @param endpoints the data endpoints its scripts load rows from
 	 * @param pagination the pages only a {@code createPageHTML(…)} call names
 	 * @param printedTotal the total it prints (共N件), or null
+	 * @param lists for each anchor in a list ({@code ul}, {@code ol}, {@code dl},
+	 * {@code table}), the list's place in the page: the rows of one column share it
 	 */
 	public record Found(Map<String, String> anchors, Set<String> scripted, Set<String> endpoints,
-			List<String> pagination, Integer printedTotal) {
+			List<String> pagination, Integer printedTotal, Map<String, Integer> lists) {
 	}
 
 	public static Found of(Document document) {
 		Map<String, String> anchors = new LinkedHashMap<>();
+		Map<String, Integer> lists = new LinkedHashMap<>();
+		List<Element> listElements = document.select(LIST);
 		for (Element anchor : document.select("a[href]")) {
-			anchors.putIfAbsent(anchor.absUrl("href"), anchor.text());
+			String url = anchor.absUrl("href");
+			anchors.putIfAbsent(url, anchor.text());
+			Element list = anchor.closest(LIST);
+			if (list != null) {
+				lists.putIfAbsent(url, listElements.indexOf(list));
+			}
 		}
 		Set<String> scripted = new LinkedHashSet<>();
 		Set<String> endpoints = new LinkedHashSet<>();
@@ -105,7 +118,7 @@ public final class PageLinks {
 		scripted.removeIf(String::isEmpty);
 		Matcher total = PRINTED_TOTAL.matcher(document.text());
 		return new Found(anchors, scripted, endpoints, pagination,
-				total.find() ? Integer.valueOf(total.group(1)) : null);
+				total.find() ? Integer.valueOf(total.group(1)) : null, lists);
 	}
 
 	/**

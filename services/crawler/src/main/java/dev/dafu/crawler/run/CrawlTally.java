@@ -24,7 +24,7 @@ final class CrawlTally {
 	private final List<String> errors = new ArrayList<>();
 
 	/**
-	 * Per listing folder: the largest printed total, and the detail links found there.
+	 * Per listing folder: the largest printed total, and the rows its listings link.
 	 */
 	private final Map<String, Integer> printedTotals = new TreeMap<>();
 
@@ -48,8 +48,7 @@ final class CrawlTally {
 			if (outcome.printedTotal() != null) {
 				this.printedTotals.merge(outcome.folder(), outcome.printedTotal(), Math::max);
 			}
-			this.linkedByFolder.computeIfAbsent(outcome.folder(), key -> new HashSet<>())
-				.addAll(outcome.linkedInFolder());
+			this.linkedByFolder.computeIfAbsent(outcome.folder(), key -> new HashSet<>()).addAll(outcome.rows());
 		}
 	}
 

@@ -147,14 +147,14 @@ public interface Frontier {
 	 * @param failures what went wrong, each with its kind and reason
 	 * @param folder for a listing, the folder it lists
 	 * @param printedTotal for a listing, the total it prints (共N件), if any
-	 * @param linkedInFolder for a listing, the detail pages it links in its own folder
+	 * @param rows for a listing, the detail pages it links as its rows
 	 */
 	public record Outcome(Result result, int fetches, int forbidden, List<Failure> failures, String folder,
-			Integer printedTotal, List<String> linkedInFolder) {
+			Integer printedTotal, List<String> rows) {
 
 		public Outcome {
 			failures = failures == null ? List.of() : List.copyOf(failures);
-			linkedInFolder = linkedInFolder == null ? List.of() : List.copyOf(linkedInFolder);
+			rows = rows == null ? List.of() : List.copyOf(rows);
 		}
 
 	}

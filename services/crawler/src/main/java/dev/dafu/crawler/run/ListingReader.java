@@ -3,14 +3,17 @@ package dev.dafu.crawler.run;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -76,30 +79,47 @@ final class ListingReader {
 		work.result = Frontier.Result.READ;
 		PageLinks.Found found = PageLinks.of(page.document());
 		Set<URI> links = this.visit.inScope(found.anchors().keySet());
-		Set<URI> rows = replyLinks(found);
-		rows.addAll(this.visit.inScope(found.scripted()));
-		rows.addAll(readEndpoints(found, uri, work));
-		links.addAll(rows);
+		// Rows wherever they lead: links titled as replies and those its scripts load.
+		Set<URI> rowsAnywhere = replyLinks(found);
+		rowsAnywhere.addAll(this.visit.inScope(found.scripted()));
+		rowsAnywhere.addAll(readEndpoints(found, uri, work));
+		links.addAll(rowsAnywhere);
 		links.addAll(this.visit.inScope(found.pagination()));
 		Set<URI> years = yearLinks(found);
 		reportRepliesElsewhere(uri, found, work);
-		// A listing's rows are its links in its own folder (site chrome links
-		// elsewhere), and, wherever they lead, those titled as replies and those
-		// its scripts load.
-		String folder = uri.getPath().substring(0, uri.getPath().lastIndexOf('/') + 1);
-		work.folder = folder;
+		work.folder = uri.getPath().substring(0, uri.getPath().lastIndexOf('/') + 1);
 		work.printedTotal = found.printedTotal();
-		work.linkedInFolder = links.stream()
-			.filter(link -> link.getPath().startsWith(folder) || rows.contains(link))
-			.filter(link -> !years.contains(link) && !this.site.isListing(link.getPath())
-					&& this.site.isDetail(link.getPath()))
-			.map(URI::toString)
-			.toList();
+		work.rows = rows(work.folder, found, links, rowsAnywhere, years);
 		// Its other pages, numbered in the query, are listings whatever the site's
 		// patterns say of the path they share.
 		Set<URI> listings = new HashSet<>(years);
 		links.stream().filter(link -> Urls.isPageOf(link, uri)).forEach(listings::add);
 		this.visit.foundLinks(links, listings);
+	}
+
+	/**
+	 * The detail pages a listing links as its rows, to count against the total it prints:
+	 * those in its own folder (site chrome links elsewhere), and, wherever they lead,
+	 * those titled as replies or loaded by its scripts ({@code rowsAnywhere}), and those
+	 * in the same list as any of these (a news item in the column, not a link in the
+	 * sidebar).
+	 */
+	private List<String> rows(String folder, PageLinks.Found found, Set<URI> links, Set<URI> rowsAnywhere,
+			Set<URI> years) {
+		Set<URI> details = new LinkedHashSet<>(links);
+		details.removeIf(link -> years.contains(link) || this.site.isListing(link.getPath())
+				|| !this.site.isDetail(link.getPath()));
+		Map<URI, Integer> lists = new HashMap<>();
+		found.lists().forEach((url, list) -> {
+			URI link = Urls.normalise(url);
+			if (link != null) {
+				lists.putIfAbsent(link, list);
+			}
+		});
+		Predicate<URI> row = link -> link.getPath().startsWith(folder) || rowsAnywhere.contains(link);
+		Set<Integer> rowLists = new HashSet<>();
+		details.stream().filter(row).map(lists::get).filter(Objects::nonNull).forEach(rowLists::add);
+		return details.stream().filter(row.or(link -> rowLists.contains(lists.get(link)))).map(URI::toString).toList();
 	}
 
 	/**

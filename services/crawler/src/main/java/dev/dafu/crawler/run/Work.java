@@ -19,7 +19,7 @@ final class Work {
 
 	Integer printedTotal;
 
-	List<String> linkedInFolder;
+	List<String> rows;
 
 	private final List<Frontier.Failure> failures = new ArrayList<>();
 
@@ -33,7 +33,7 @@ final class Work {
 
 	Frontier.Outcome outcome() {
 		return new Frontier.Outcome(this.result, this.fetches, this.forbidden, this.failures, this.folder,
-				this.printedTotal, this.linkedInFolder);
+				this.printedTotal, this.rows);
 	}
 
 }

@@ -114,6 +114,34 @@ class SiteCrawlerTest {
 	}
 
 	@Test
+	void countsEveryRowOfTheListingsColumnAgainstItsTotalWhereverItLeadsButNotTheSidebar() throws Exception {
+		Path listing = Files.createDirectories(folder.resolve("jytabl/mixed"));
+		Path news = Files.createDirectories(folder.resolve("xwdt"));
+		Files.writeString(listing.resolve("index.html"), """
+				<ul class="list">
+				<li><a href="t1.html">关于加快发展集成电路产业的建议的答复</a></li>
+				<li><a href="t2.html">关于完善养老服务体系的提案答复的函</a></li>
+				<li><a href="/xwdt/t3.html">市科委召开建议提案办理工作会议</a></li>
+				<li><a href="t4.html">关于加强城市更新的建议的答复</a></li>
+				</ul>
+				<div>共5件</div>
+				<ul class="side"><li><a href="/xwdt/t9.html">市领导调研科技企业</a></li></ul>
+				""");
+		for (String page : List.of("t1.html", "t2.html", "t4.html")) {
+			Files.writeString(listing.resolve(page), "<p>" + page + "</p>");
+		}
+		for (String page : List.of("t3.html", "t9.html")) {
+			Files.writeString(news.resolve(page), "<p>" + page + "</p>");
+		}
+
+		CrawlSummary summary = crawler(new ArrayList<>())
+			.crawl(profile(List.of(site.baseUri().resolve("/jytabl/mixed/index.html")), 0));
+
+		assertThat(summary.coverage()).as("the news row counts; the sidebar's link does not")
+			.containsExactly("/jytabl/mixed/: 共5件 printed, 4 detail links found");
+	}
+
+	@Test
 	void aReplyPrintedOverSeveralPagesIsSentOnceWithItsContinuationPages() throws Exception {
 		Path multi = Files.createDirectories(folder.resolve("jytabl/multi"));
 		Files.writeString(multi.resolve("index.html"), "<a href=\"t20240301_0000001.html\">答复</a>");
