@@ -38,6 +38,17 @@ public final class ServerProcess implements AutoCloseable {
 		return new ServerProcess(name, builder.start(), log);
 	}
 
+	/**
+	 * Has this JVM ask every process it started, and theirs, to stop (SIGTERM) when it is
+	 * itself stopped (Ctrl-C, SIGTERM) before it closed them: an interrupted load run
+	 * leaves no Kafka, Elasticsearch or service running.
+	 */
+	public static void stopChildrenOnExit() {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+					"stop-children"));
+	}
+
 	public String name() {
 		return this.name;
 	}

@@ -32,6 +32,7 @@ import dev.dafu.elasticsearch.ElasticsearchClientConfiguration;
 import dev.dafu.local.LocalElasticsearch;
 import dev.dafu.local.LocalKafka;
 import dev.dafu.local.Ports;
+import dev.dafu.local.ServerProcess;
 import dev.dafu.local.StaticSite;
 import dev.dafu.reply.CrawledPage;
 import dev.dafu.reply.PageGone;
@@ -57,6 +58,7 @@ public final class CrawlerLoadRun {
 	}
 
 	public static void main(String[] args) throws Exception {
+		ServerProcess.stopChildrenOnExit();
 		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
 		int pages = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
 		int delayMs = args.length > 2 ? Integer.parseInt(args[2]) : 200;

@@ -78,6 +78,7 @@ public final class IndexerLoadRun {
 	}
 
 	public static void main(String[] args) throws Exception {
+		ServerProcess.stopChildrenOnExit();
 		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
 		int replies = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
 		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;

@@ -78,6 +78,7 @@ public final class PipelineLoadRun {
 	}
 
 	public static void main(String[] args) throws Exception {
+		ServerProcess.stopChildrenOnExit();
 		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
 		int pages = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
 		// Until the services' JIT compilers are mostly done: after 2 000 pages they still

@@ -74,6 +74,7 @@ public final class SearchLoadRun {
 	}
 
 	public static void main(String[] args) throws Exception {
+		ServerProcess.stopChildrenOnExit();
 		Path target = Path.of(args.length > 0 ? args[0] : "deploy/local/target");
 		int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
 		List<Integer> rates = Arrays.stream((args.length > 2 ? args[2] : "5,10").split(","))
