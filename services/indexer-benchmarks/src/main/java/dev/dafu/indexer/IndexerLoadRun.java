@@ -184,7 +184,7 @@ public final class IndexerLoadRun {
 				.orElseThrow(() -> new IllegalStateException("no runnable jar in " + targetDir + ": build first"));
 		}
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 						"-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=0",
 						"--DAFU_KAFKA_BOOTSTRAP_SERVERS=" + kafka, "--DAFU_ELASTICSEARCH_URIS=" + elasticsearch,
 						"--DAFU_ELASTICSEARCH_INDEX=" + INDEX, "--DAFU_OPERATOR_PASSWORD=load-run"));

@@ -71,7 +71,7 @@ public final class PipelineLoadRun {
 	private static final Map<String, String> CONSUMING = Map.of("parser", "crawl.pages", "enricher", "replies.parsed",
 			"indexer", "replies.enriched");
 
-	private static final Map<String, String> HEAPS = Map.of("indexer", "256m", "search", "384m", "enricher", "384m",
+	private static final Map<String, String> HEAPS = Map.of("indexer", "512m", "search", "384m", "enricher", "384m",
 			"parser", "256m", "crawler", "256m");
 
 	private PipelineLoadRun() {
