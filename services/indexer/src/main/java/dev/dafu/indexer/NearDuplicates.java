@@ -1,8 +1,14 @@
 package dev.dafu.indexer;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -22,11 +28,19 @@ import dev.dafu.reply.Fingerprints;
  * original of those that come later, and statistics count the text once.
  * <p>
  * Candidates are the replies to the same submission ({@code submissionKey}) in what the
- * index's last refresh made visible (within a second), and the replies of the same batch:
- * a copy written to the index within a second of its original but in another batch is
- * linked when either is indexed again.
+ * index's last refresh made visible (within a second), those this indexer wrote in the
+ * last {@link #REMEMBERED} (which a search may not see yet), and the replies of the same
+ * batch. Another indexer instance's write is seen after the refresh only: a copy written
+ * by one instance within a second of its original written by another is linked when
+ * either is indexed again.
  */
 final class NearDuplicates {
+
+	/**
+	 * How long a reply this indexer wrote is remembered: until a refresh (each second, or
+	 * on the next search of an idle index; later under load) has surely made it visible.
+	 */
+	static final Duration REMEMBERED = Duration.ofSeconds(30);
 
 	/**
 	 * At most this many candidates a batch: a submission has a few replies (a lead
@@ -48,17 +62,55 @@ final class NearDuplicates {
 
 	private final ReplyIndex index;
 
+	/** The replies written in the last {@link #REMEMBERED}, by id, oldest first. */
+	private final LinkedHashMap<String, Written> written = new LinkedHashMap<>();
+
 	NearDuplicates(ElasticsearchClient client, ReplyIndex index) {
 		this.client = client;
 		this.index = index;
 	}
 
-	/** The indexed replies to the submissions the probes answer: one search a batch. */
+	/** Remembers that {@code reply} was written, until a search surely sees it. */
+	synchronized void wrote(Known reply) {
+		long now = System.nanoTime();
+		forgetOld(now);
+		this.written.remove(reply.id());
+		this.written.put(reply.id(), new Written(reply, now));
+	}
+
+	/**
+	 * The indexed replies to the submissions the probes answer: one search a batch, and
+	 * those written lately, as written.
+	 */
 	List<Known> candidates(List<Probe> probes) throws IOException {
-		List<FieldValue> keys = probes.stream().map(Probe::submissionKey).distinct().map(FieldValue::of).toList();
-		if (keys.isEmpty()) {
+		Set<String> submissions = new HashSet<>();
+		probes.forEach(probe -> submissions.add(probe.submissionKey()));
+		if (submissions.isEmpty()) {
 			return new ArrayList<>();
 		}
+		Map<String, Known> known = new LinkedHashMap<>();
+		searched(submissions).forEach(reply -> known.put(reply.id(), reply));
+		synchronized (this) {
+			forgetOld(System.nanoTime());
+			for (Written each : this.written.values()) {
+				if (submissions.contains(each.reply().submissionKey())) {
+					known.put(each.reply().id(), each.reply());
+				}
+			}
+		}
+		return new ArrayList<>(known.values());
+	}
+
+	private void forgetOld(long now) {
+		Iterator<Written> oldest = this.written.values().iterator();
+		while (oldest.hasNext() && now - oldest.next().at() > REMEMBERED.toNanos()) {
+			oldest.remove();
+		}
+	}
+
+	/** The replies to {@code submissions} a search sees. */
+	private List<Known> searched(Set<String> submissions) throws IOException {
+		List<FieldValue> keys = submissions.stream().map(FieldValue::of).toList();
 		// From doc values only: a hit's _id or _source would be read from its stored
 		// fields, which decompresses the whole stored document.
 		SearchResponse<Void> response = this.client.search(s -> s.index(this.index.name())
@@ -131,6 +183,10 @@ final class NearDuplicates {
 	 * @param nearDuplicateOf the reply it is a copy of, null when none
 	 */
 	record Known(String id, String fingerprint, String submissionKey, String nearDuplicateOf) {
+	}
+
+	/** A reply written at {@code at} ({@link System#nanoTime()}). */
+	private record Written(Known reply, long at) {
 	}
 
 }

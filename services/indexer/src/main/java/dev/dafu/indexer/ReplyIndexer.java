@@ -74,6 +74,9 @@ public class ReplyIndexer {
 
 	private final NearDuplicates nearDuplicates;
 
+	/** Held by the round being indexed: one at a time, see {@link #index}. */
+	private final Object rounds = new Object();
+
 	private final MeterRegistry meters;
 
 	private final Timer bulkTimer;
@@ -105,9 +108,11 @@ public class ReplyIndexer {
 	 * reply whose content the index already holds is not written and announces nothing,
 	 * unless its record wrote it (a redelivery: the change may not have been announced).
 	 * The URLs a reply came under serve it, so they are no longer counted gone. A batch
-	 * that names one reply twice is indexed in order, in as many rounds; a later round
-	 * links its near-duplicates to replies of an earlier one, which a search may not see
-	 * yet.
+	 * that names one reply twice is indexed in order, in as many rounds. Rounds run one
+	 * at a time, whichever consumer calls: each links its near-duplicates to every reply
+	 * written before it ({@link NearDuplicates} remembers those a search may not see
+	 * yet), so of an original and its copy in two batches at once, one is the other's
+	 * copy.
 	 * @return the changes to announce, in the order of their records, and the first
 	 * record Elasticsearch refused (the records after it are indexed all the same)
 	 * @throws ElasticsearchUnavailableException when Elasticsearch keeps answering 429 or
@@ -115,7 +120,6 @@ public class ReplyIndexer {
 	 */
 	public Outcome index(List<Incoming> batch) throws IOException {
 		List<ReplyChange> changes = new ArrayList<>();
-		List<NearDuplicates.Known> earlier = new ArrayList<>();
 		int start = 0;
 		while (start < batch.size()) {
 			int end = start;
@@ -123,7 +127,10 @@ public class ReplyIndexer {
 			while (end < batch.size() && ids.add(batch.get(end).id())) {
 				end++;
 			}
-			Refusal refused = indexRound(batch, start, end, changes, earlier);
+			Refusal refused;
+			synchronized (this.rounds) {
+				refused = indexRound(batch, start, end, changes);
+			}
 			if (refused != null) {
 				return new Outcome(changes, refused);
 			}
@@ -133,12 +140,10 @@ public class ReplyIndexer {
 	}
 
 	/**
-	 * Indexes {@code batch[start, end)}, which names each reply once, knowing the replies
-	 * of the {@code earlier} rounds as near-duplicate candidates, and adds its own to
-	 * them.
+	 * Indexes {@code batch[start, end)}, which names each reply once, and has
+	 * {@link NearDuplicates} remember the replies it wrote.
 	 */
-	private Refusal indexRound(List<Incoming> batch, int start, int end, List<ReplyChange> changes,
-			List<NearDuplicates.Known> earlier) throws IOException {
+	private Refusal indexRound(List<Incoming> batch, int start, int end, List<ReplyChange> changes) throws IOException {
 		TreeMap<Integer, ReplyChange> done = new TreeMap<>();
 		Refusal refused = null;
 		List<Integer> pending = new ArrayList<>();
@@ -152,7 +157,6 @@ public class ReplyIndexer {
 			List<NearDuplicates.Known> known = new ArrayList<>(this.nearDuplicates
 				.candidates(pending.stream().map(i -> batch.get(i).probe()).filter(Objects::nonNull).toList()));
 			int fromIndex = known.size();
-			known.addAll(earlier);
 			List<Write> writes = new ArrayList<>();
 			List<Integer> older = new ArrayList<>();
 			for (int i : pending) {
@@ -170,7 +174,7 @@ public class ReplyIndexer {
 					take(plan(i, batch.get(i), whole.get(batch.get(i).id()), known), writes, done);
 				}
 			}
-			for (NearDuplicates.Known each : known.subList(fromIndex + earlier.size(), known.size())) {
+			for (NearDuplicates.Known each : known.subList(fromIndex, known.size())) {
 				planned.put(each.id(), each);
 			}
 			pending = new ArrayList<>();
@@ -184,6 +188,9 @@ public class ReplyIndexer {
 				if (item.error() == null) {
 					if (write.change() != null) {
 						done.put(write.index(), write.change());
+					}
+					if (planned.containsKey(write.id())) {
+						this.nearDuplicates.wrote(planned.get(write.id()));
 					}
 					continue;
 				}
@@ -205,7 +212,6 @@ public class ReplyIndexer {
 		}
 		done.values().forEach(this::countChange);
 		changes.addAll(done.values());
-		earlier.addAll(planned.values());
 		return refused;
 	}
 

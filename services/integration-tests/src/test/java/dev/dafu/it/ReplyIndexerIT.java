@@ -9,8 +9,11 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -220,6 +223,59 @@ class ReplyIndexerIT {
 		assertThat(indexed(copy.id()).nearDuplicateOf()).isEqualTo(original.id());
 		assertThat(unrelated.reply().nearDuplicateOf()).isNull();
 		assertThat(originalAgain.orElseThrow().reply().nearDuplicateOf()).as("not its copy's copy").isNull();
+	}
+
+	@Test
+	void aCopyIndexedRightAfterItsOriginalIsLinkedThoughNoSearchSeesTheOriginalYet() throws IOException {
+		String text = realText(false);
+		Submission submission = new Submission(Submission.Kind.SUGGESTION, "938", "市十六届人大九次会议", null, List.of("张三"));
+		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕938号", "关于第938号建议的答复", LocalDate.of(2024, 6, 21),
+				submission, "A", text);
+		Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第938号建议的答复", LocalDate.of(2024, 6, 21), submission,
+				"A", withoutItsLastParagraph(text));
+		// A search now: the index is not search-idle, so only its next scheduled refresh
+		// shows the original, not the copy's search.
+		elasticsearch.count(c -> c.index(INDEX));
+
+		index(original, nextRecord());
+		ReplyChange copied = index(copy, nextRecord()).orElseThrow();
+
+		assertThat(copied.reply().nearDuplicateOf()).isEqualTo(original.id());
+	}
+
+	@Test
+	void anOriginalAndItsCopyIndexedAtOnceByTwoConsumersAreLinkedOneWay() throws Exception {
+		ExecutorService consumers = Executors.newFixedThreadPool(2);
+		try {
+			for (int n = 940; n < 945; n++) {
+				String text = realText(n % 2 == 0);
+				Submission submission = new Submission(Submission.Kind.SUGGESTION, Integer.toString(n), "市十六届人大九次会议",
+						null, List.of("张三"));
+				Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕" + n + "号", "关于第" + n + "号建议的答复",
+						LocalDate.of(2024, 6, 21), submission, "A", text);
+				Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第" + n + "号建议的答复", LocalDate.of(2024, 6, 21),
+						submission, "A", withoutItsLastParagraph(text));
+				CyclicBarrier together = new CyclicBarrier(2);
+				Callable<ReplyChange> first = () -> {
+					together.await();
+					return index(original, nextRecord()).orElseThrow();
+				};
+				Callable<ReplyChange> second = () -> {
+					together.await();
+					return index(copy, nextRecord()).orElseThrow();
+				};
+				Future<ReplyChange> one = consumers.submit(first);
+				Future<ReplyChange> other = consumers.submit(second);
+
+				List<String> links = Arrays.asList(one.get().reply().nearDuplicateOf(),
+						other.get().reply().nearDuplicateOf());
+				assertThat(links).as("pair %d: one is the other's copy, whichever came first", n)
+					.isIn(Arrays.asList(null, original.id()), Arrays.asList(copy.id(), null));
+			}
+		}
+		finally {
+			consumers.shutdownNow();
+		}
 	}
 
 	@Test
