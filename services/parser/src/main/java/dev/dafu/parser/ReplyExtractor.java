@@ -66,6 +66,11 @@ final class ReplyExtractor {
 	private static final Pattern RESULT = Pattern
 		.compile("(?:办\\s*理|答\\s*复|办\\s*复)\\s*(?:结\\s*果|类\\s*别|类\\s*型)\\s*[：:]\\s*(.+)");
 
+	/**
+	 * The longest labelled result line among the letter's: not a sentence that begins so.
+	 */
+	private static final int MAX_RESULT_LINE = 40;
+
 	/** The labels of a catalogue's handling result. */
 	private static final List<String> RESULT_LABELS = List.of("办理结果", "办理类别", "办理类型", "答复类别", "答复类型", "办复类别");
 
@@ -102,10 +107,11 @@ final class ReplyExtractor {
 
 	/**
 	 * The submission's own title as the opening quotes it: {@code 您提出的《…》收悉},
-	 * {@code 你们提出的“…”}, or names it without quotes: {@code 您提出的关于…的建议收悉}.
+	 * {@code 你们提出的“…”} (other quotes inside kept: {@code 《关于…“小而美”…的提案》}), or names it
+	 * without quotes: {@code 您提出的关于…的建议收悉}.
 	 */
-	private static final Pattern SUBJECT_IN_OPENING = Pattern.compile(
-			"(?:提出|提交|所提|领衔)的?\\s*(?:[“《\"「]([^”》\"」\\n]{4,120})[”》\"」]" + "|(关于[^，,。；;\\n]{2,100}?的(?:建议|提案|议案)))");
+	private static final Pattern SUBJECT_IN_OPENING = Pattern.compile("(?:提出|提交|所提|领衔)的?\\s*(?:《([^》\\n]{4,120})》"
+			+ "|“([^”\\n]{4,120})”|\"([^\"\\n]{4,120})\"|「([^」\\n]{4,120})」|(关于[^，,。；;\\n]{2,100}?的(?:建议|提案|议案)))");
 
 	/**
 	 * The submission's own title where the reply's title names it: {@code 关于推动…的提案的答复},
@@ -214,7 +220,7 @@ final class ReplyExtractor {
 		int signatureDate = lastDateLine(bodyLines);
 		return Optional.of(new Reply(ReplyIdentity.of(issuer, documentNumber, title), List.of(url), partUrls, site,
 				title, documentNumber, issuer, submission(title, bodyLines, metadata),
-				handlingResult(title, header, metadata), disclosure(header, metadata),
+				handlingResult(title, header, bodyLines, metadata), disclosure(header, metadata),
 				replyDate(metadata, bodyLines, signatureDate), publishDate(metadata), ContactBlock.read(bodyLines),
 				cc(bodyLines), sections(bodyLines, signatureDate), String.join("\n", bodyLines), metadata,
 				ReplyParser.EXTRACTOR_VERSION, List.of(), null, null, null, null));
@@ -374,7 +380,14 @@ final class ReplyExtractor {
 		return true;
 	}
 
-	private static HandlingResult handlingResult(String title, List<String> header, Map<String, String> metadata) {
+	/**
+	 * The handling result: under a catalogue's label, on a line above the letter (a
+	 * labelled result or a grade alone), on a labelled line among the letter's (some
+	 * sites print it after the thanks or the date), or after the title
+	 * ({@code …的答复（A类）}).
+	 */
+	private static HandlingResult handlingResult(String title, List<String> header, List<String> body,
+			Map<String, String> metadata) {
 		for (String label : RESULT_LABELS) {
 			if (metadata.containsKey(label)) {
 				return HandlingResult.of(metadata.get(label));
@@ -388,6 +401,12 @@ final class ReplyExtractor {
 			String grade = grade(line);
 			if (grade != null) {
 				return HandlingResult.of(grade);
+			}
+		}
+		for (String line : body) {
+			Matcher result = RESULT.matcher(line);
+			if (line.length() <= MAX_RESULT_LINE && result.matches()) {
+				return HandlingResult.of(result.group(1));
 			}
 		}
 		Matcher grade = TITLE_GRADE.matcher(title);
@@ -451,7 +470,7 @@ final class ReplyExtractor {
 		Matcher inOpening = SUBJECT_IN_OPENING
 			.matcher(opening.substring(0, Math.min(opening.length(), MAX_SUBJECT_SEARCH)));
 		if (inOpening.find()) {
-			return (inOpening.group(1) != null ? inOpening.group(1) : inOpening.group(2)).strip();
+			return groupMatched(inOpening).strip();
 		}
 		String named = firstGroup(SUBJECT_IN_TITLE, title);
 		return named == null || named.contains("会议") ? null : named;
@@ -562,6 +581,18 @@ final class ReplyExtractor {
 	 * The first group of the first of {@code texts} that {@code pattern} finds something
 	 * in.
 	 */
+	/**
+	 * The group of {@code matcher}'s match that took part in it, of several alternatives.
+	 */
+	private static String groupMatched(Matcher matcher) {
+		for (int group = 1; group <= matcher.groupCount(); group++) {
+			if (matcher.group(group) != null) {
+				return matcher.group(group);
+			}
+		}
+		return matcher.group();
+	}
+
 	private static String firstGroup(Pattern pattern, String... texts) {
 		for (String text : texts) {
 			Matcher matcher = pattern.matcher(text);

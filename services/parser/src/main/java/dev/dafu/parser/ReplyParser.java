@@ -22,7 +22,7 @@ public class ReplyParser {
 	 * Recorded on every reply so that output of an older parser can be found and
 	 * re-parsed.
 	 */
-	public static final String EXTRACTOR_VERSION = "0.4.2";
+	public static final String EXTRACTOR_VERSION = "0.4.3";
 
 	/**
 	 * The document number and title sit near the top; looking further finds numbers

@@ -149,6 +149,18 @@ class PageVariantsTest {
 		assertThat(reply.body()).doesNotContain("（B类）");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "感谢你们对林草工作的关心。<br>", "二〇二三年六月三十日<br>" })
+	void readsAResultPrintedAtTheEndOfTheLetter(String after) {
+		String page = BR_SEPARATED.replace("办理结果: B<br>", "").replace(after, after + "办理结果：A类（所提问题已经解决或基本解决）<br>");
+
+		Reply reply = parse(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+
+		assertThat(reply.handlingResult())
+			.isEqualTo(new HandlingResult("A类（所提问题已经解决或基本解决）", HandlingResult.Category.RESOLVED));
+		assertThat(reply.replyDate()).isEqualTo(LocalDate.of(2023, 6, 30));
+	}
+
 	@Test
 	void readsFullWidthFiguresAsPrintedInWordDocuments() {
 		String page = BR_SEPARATED.replace("林建复[2023]第12号", "林建复[２０２３]第１２号")
@@ -334,6 +346,8 @@ class PageVariantsTest {
 					你们提出的关于加强湿地保护的建议收悉。                        | 关于十四届全国人大一次会议第BH035号建议的答复          | 关于加强湿地保护的建议
 					你们提出的《加快湿地保护立法》收悉。                          | 关于十四届全国人大一次会议第BH035号建议的答复          | 加快湿地保护立法
 					你们在会议期间提出的“关于加强湿地保护的建议”收悉。            | 关于十四届全国人大一次会议第BH035号建议的答复          | 关于加强湿地保护的建议
+					您提出的《关于推进山区学校“小而美”建设的提案》收悉。        | 关于十四届全国人大一次会议第BH035号建议的答复          | 关于推进山区学校“小而美”建设的提案
+					你们提出的“关于推广《湿地保护法》的建议”收悉。              | 关于十四届全国人大一次会议第BH035号建议的答复          | 关于推广《湿地保护法》的建议
 					你们的建议收悉。                                              | 关于加强湿地保护的建议的答复                          | 关于加强湿地保护的建议
 					你们的建议收悉。                                              | 对《关于加强湿地保护的建议》的答复                    | 关于加强湿地保护的建议
 					你们的建议收悉。                                              | 关于十四届全国人大一次会议第BH035号建议的答复          |
