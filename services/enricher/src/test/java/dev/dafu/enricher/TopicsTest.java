@@ -45,6 +45,11 @@ class TopicsTest {
 				new String(getClass().getClassLoader().getResourceAsStream("dafu/enricher/topics.txt").readAllBytes(),
 						java.nio.charset.StandardCharsets.UTF_8)));
 		assertThat(shipped.of("关于集成电路和人工智能的建议", "")).extracting(Topic::name).containsExactly("集成电路", "人工智能");
+		assertThat(shipped.of("关于区十八届人大三次会议第0023号建议的答复",
+				"全区现有高山蔬菜基地4.2万亩。扶持高山蔬菜专业合作社46家，创建省级示范性家庭农场8家。与农副产品物流中心建立产销对接机制。"))
+			.as("a reply on farming that never says 农业")
+			.extracting(Topic::name)
+			.containsExactly("农业农村");
 	}
 
 }
