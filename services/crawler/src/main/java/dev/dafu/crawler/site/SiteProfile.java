@@ -53,6 +53,8 @@ public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(rege
 
 	public SiteProfile {
 		name = name == null || name.isBlank() ? id : name;
+		listingPattern = listingPattern == null || listingPattern.isBlank() ? null : listingPattern;
+		detailPattern = detailPattern == null || detailPattern.isBlank() ? null : detailPattern;
 		startUrls = startUrls == null ? List.of() : List.copyOf(startUrls);
 		timeZone = timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone;
 		maxPages = maxPages == null ? 1000 : maxPages;
@@ -116,19 +118,31 @@ public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(rege
 
 	/** Whether the page at {@code path} is a listing, whose links a crawl follows. */
 	public boolean isListing(String path) {
-		return compile("listingPattern", this.listingPattern == null ? DEFAULT_LISTING : this.listingPattern)
-			.matcher(path)
-			.matches();
+		return matches("listingPattern", this.listingPattern == null ? DEFAULT_LISTING : this.listingPattern, path);
 	}
 
 	/** Whether the page at {@code path} is worth handing to the parser. */
 	public boolean isDetail(String path) {
-		return this.detailPattern == null ? !isListing(path)
-				: compile("detailPattern", this.detailPattern).matcher(path).matches();
+		return this.detailPattern == null ? !isListing(path) : matches("detailPattern", this.detailPattern, path);
+	}
+
+	/**
+	 * Whether {@code regex} matches the whole {@code path}; a pattern that would take
+	 * without end to decide ({@code /(.*a){12}} against {@code /aaa…a!}) is an error of
+	 * the profile, not a crawl that hangs.
+	 */
+	private static boolean matches(String field, String regex, String path) {
+		try {
+			return compile(field, regex).matcher(new CountedText(path)).matches();
+		}
+		catch (CountedText.TooManyReads ex) {
+			throw new IllegalArgumentException(field + " '" + regex + "' takes too long to decide whether " + path
+					+ " matches: write it without nested repetition");
+		}
 	}
 
 	private static Pattern compile(String field, String regex) {
-		if (regex == null || regex.isBlank()) {
+		if (regex == null) {
 			return null;
 		}
 		try {
@@ -137,6 +151,56 @@ public record SiteProfile(@NotBlank @jakarta.validation.constraints.Pattern(rege
 		catch (PatternSyntaxException ex) {
 			throw new IllegalArgumentException(field + ": " + ex.getDescription() + " in '" + regex + "'");
 		}
+	}
+
+	/**
+	 * A path as a pattern reads it, a character at a time, up to {@link #MAX_READS}
+	 * reads: about a thousand for each of a long path's characters.
+	 */
+	private static final class CountedText implements CharSequence {
+
+		private static final int MAX_READS = 2_000_000;
+
+		private final String text;
+
+		private int reads;
+
+		CountedText(String text) {
+			this.text = text;
+		}
+
+		@Override
+		public char charAt(int index) {
+			if (++this.reads > MAX_READS) {
+				throw new TooManyReads();
+			}
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return this.text.subSequence(start, end);
+		}
+
+		@Override
+		public String toString() {
+			return this.text;
+		}
+
+		/** The pattern read more than {@link #MAX_READS} characters. */
+		static final class TooManyReads extends RuntimeException {
+
+			TooManyReads() {
+				super(null, null, false, false);
+			}
+
+		}
+
 	}
 
 }

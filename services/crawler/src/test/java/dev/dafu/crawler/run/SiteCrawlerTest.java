@@ -38,6 +38,8 @@ import dev.dafu.reply.PageGone;
 import dev.dafu.testsupport.TestCorpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The crawler against the corpus site and small trap sites, served by a real HTTP server
@@ -139,6 +141,21 @@ class SiteCrawlerTest {
 
 		assertThat(summary.coverage()).as("the news row counts; the sidebar's link does not")
 			.containsExactly("/jytabl/mixed/: 共5件 printed, 4 detail links found");
+	}
+
+	@Test
+	void aListingPatternThatCannotDecideALinksPathEndsTheCrawlSayingWhy() throws Exception {
+		Path trap = Files.createDirectories(folder.resolve("jytabl/regex"));
+		String path = "/jytabl/regex/" + "a".repeat(40) + "!.html";
+		Files.writeString(trap.resolve("index.html"), "<a href=\"" + path + "\">答复</a>");
+		SiteProfile profile = new SiteProfile("corpus", null,
+				List.of(site.baseUri().resolve("/jytabl/regex/index.html")),
+				".*/index\\.html|/jytabl/regex/(.*a){12}\\.html", null, null, null, null, 0, null, true);
+
+		assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> assertThatThrownBy(() -> crawler(new ArrayList<>()).crawl(profile))
+					.hasMessageContaining("listingPattern")
+					.hasMessageContaining("takes too long to decide whether " + path));
 	}
 
 	@Test
