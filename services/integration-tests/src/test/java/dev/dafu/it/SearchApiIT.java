@@ -135,6 +135,10 @@ class SearchApiIT {
 
 		JsonNode problem = SearchClient.json(search.get("/api/replies/0123456789abcdef0123456789abcdef"), 404);
 		assertThat(problem.get("detail").asText()).contains("no reply with id");
+		String tooLongForElasticsearch = "a".repeat(4100);
+		assertThat(search.get("/api/replies/" + tooLongForElasticsearch).statusCode()).isEqualTo(404);
+		assertThat(search.get("/api/replies/" + tooLongForElasticsearch + "/related").statusCode()).isEqualTo(404);
+		assertThat(search.get("/replies/" + tooLongForElasticsearch).statusCode()).isEqualTo(404);
 	}
 
 	@Test

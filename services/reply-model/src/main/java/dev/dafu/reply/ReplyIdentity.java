@@ -15,7 +15,15 @@ public final class ReplyIdentity {
 
 	private static final Pattern CLOSING_BRACKETS = Pattern.compile("[\\]］）)〕]");
 
+	/** What {@link #of} makes: the first 32 hex digits of a SHA-256. */
+	private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
 	private ReplyIdentity() {
+	}
+
+	/** Whether {@code id} has the form of a reply's id; no other string is one. */
+	public static boolean isWellFormed(String id) {
+		return id != null && ID.matcher(id).matches();
 	}
 
 	public static String of(String issuer, String documentNumber, String title) {

@@ -24,6 +24,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.dafu.elasticsearch.ReplyIndex;
 import dev.dafu.reply.CitationCode;
 import dev.dafu.reply.Reply;
+import dev.dafu.reply.ReplyIdentity;
 import dev.dafu.search.ReplyPage.FacetValue;
 import dev.dafu.search.ReplyPage.Highlight;
 import dev.dafu.text.ChineseSegmenter;
@@ -127,6 +128,10 @@ public class ReplySearch {
 	}
 
 	public Optional<Reply> find(String id) throws IOException {
+		if (!ReplyIdentity.isWellFormed(id)) {
+			// No reply's; a long one would overflow Elasticsearch's request line.
+			return Optional.empty();
+		}
 		try {
 			var response = this.client.get(g -> g.index(this.index.name()).id(id).sourceExcludes(INTERNAL_FIELDS),
 					Reply.class);
