@@ -133,6 +133,12 @@ class CrawlerApiIT {
 		HttpResponse<String> badJson = send("POST", first, "/api/sites", "{not json");
 		assertThat(badJson.statusCode()).isEqualTo(400);
 		assertThat(send("POST", first, "/api/sites/none-such/crawls", "").statusCode()).isEqualTo(404);
+		String tooLong = "a".repeat(4100);
+		for (String path : List.of("/api/sites/" + tooLong, "/api/crawls/" + tooLong)) {
+			assertThat(send("GET", first, path, null).statusCode()).as("GET a long id").isEqualTo(404);
+			assertThat(send("DELETE", first, path, null).statusCode()).as("DELETE a long id").isEqualTo(404);
+		}
+		assertThat(send("POST", first, "/api/sites/" + tooLong + "/crawls", "").statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.dafu.crawler.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,6 +40,9 @@ import dev.dafu.crawler.site.Sites;
  * @param <T> the record type
  */
 public class ElasticsearchDocuments<T> implements Documents<T> {
+
+	/** The longest id Elasticsearch takes, in UTF-8 bytes. */
+	private static final int MAX_ID_BYTES = 512;
 
 	private final ElasticsearchClient client;
 
@@ -160,6 +164,9 @@ public class ElasticsearchDocuments<T> implements Documents<T> {
 
 	@Override
 	public Optional<Versioned<T>> getVersioned(String id) {
+		if (!isPossibleId(id)) {
+			return Optional.empty();
+		}
 		try {
 			var response = this.client.get(g -> g.index(this.index).id(id), this.type);
 			return response.found() && response.source() != null
@@ -173,6 +180,9 @@ public class ElasticsearchDocuments<T> implements Documents<T> {
 
 	@Override
 	public boolean delete(String id) {
+		if (!isPossibleId(id)) {
+			return false;
+		}
 		try {
 			return this.client.delete(d -> d.index(this.index).id(id).refresh(this.refresh))
 				.result()
@@ -182,6 +192,15 @@ public class ElasticsearchDocuments<T> implements Documents<T> {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Whether a document can have {@code id}: Elasticsearch takes ids of up to 512 bytes,
+	 * and a much longer one (from a URL an API caller wrote) would not even fit its
+	 * request line.
+	 */
+	private static boolean isPossibleId(String id) {
+		return id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES;
 	}
 
 	/**
