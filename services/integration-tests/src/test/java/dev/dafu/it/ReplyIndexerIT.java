@@ -227,12 +227,9 @@ class ReplyIndexerIT {
 
 	@Test
 	void aCopyIndexedRightAfterItsOriginalIsLinkedThoughNoSearchSeesTheOriginalYet() throws IOException {
-		String text = realText(false);
-		Submission submission = new Submission(Submission.Kind.SUGGESTION, "938", "市十六届人大九次会议", null, List.of("张三"));
-		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕938号", "关于第938号建议的答复", LocalDate.of(2024, 6, 21),
-				submission, "A", text);
-		Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第938号建议的答复", LocalDate.of(2024, 6, 21), submission,
-				"A", withoutItsLastParagraph(text));
+		Republished pair = Republished.of("938", "市十六届人大九次会议", false);
+		Reply original = pair.original();
+		Reply copy = pair.copy();
 		// A search now: the index is not search-idle, so only its next scheduled refresh
 		// shows the original, not the copy's search.
 		elasticsearch.count(c -> c.index(INDEX));
@@ -248,13 +245,9 @@ class ReplyIndexerIT {
 		ExecutorService consumers = Executors.newFixedThreadPool(2);
 		try {
 			for (int n = 940; n < 945; n++) {
-				String text = realText(n % 2 == 0);
-				Submission submission = new Submission(Submission.Kind.SUGGESTION, Integer.toString(n), "市十六届人大九次会议",
-						null, List.of("张三"));
-				Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕" + n + "号", "关于第" + n + "号建议的答复",
-						LocalDate.of(2024, 6, 21), submission, "A", text);
-				Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第" + n + "号建议的答复", LocalDate.of(2024, 6, 21),
-						submission, "A", withoutItsLastParagraph(text));
+				Republished pair = Republished.of(Integer.toString(n), "市十六届人大九次会议", n % 2 == 0);
+				Reply original = pair.original();
+				Reply copy = pair.copy();
 				CyclicBarrier together = new CyclicBarrier(2);
 				Callable<ReplyChange> first = () -> {
 					together.await();
@@ -314,12 +307,9 @@ class ReplyIndexerIT {
 
 	@Test
 	void aCopyInALaterRoundOfItsBatchIsLinkedThoughNoSearchSeesItsOriginalYet() throws IOException {
-		String text = realText(false);
-		Submission submission = new Submission(Submission.Kind.SUGGESTION, "937", "市十六届人大二次会议", null, List.of("张三"));
-		Reply original = SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕937号", "关于第937号建议的答复", LocalDate.of(2024, 6, 21),
-				submission, "A", text);
-		Reply copy = SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第937号建议的答复", LocalDate.of(2024, 6, 21), submission,
-				"A", withoutItsLastParagraph(text));
+		Republished pair = Republished.of("937", "市十六届人大二次会议", false);
+		Reply original = pair.original();
+		Reply copy = pair.copy();
 
 		Reply other = SearchApiIT.reply("海关总署", "署建复〔2024〕937号", "关于第937号提案的答复", LocalDate.of(2024, 3, 12), "正文。");
 
@@ -467,6 +457,24 @@ class ReplyIndexerIT {
 	 * Half the real seed reply's text, one paragraph a line: up to its fourth section, or
 	 * from there on (two texts far apart), each with the closing thanks.
 	 */
+	/**
+	 * A unit's reply to suggestion {@code number} of {@code session} (the real seed's
+	 * first or second half) and a portal's copy of it without its last paragraph.
+	 */
+	private record Republished(Reply original, Reply copy) {
+
+		static Republished of(String number, String session, boolean firstHalf) {
+			String text = realText(firstHalf);
+			Submission submission = new Submission(Submission.Kind.SUGGESTION, number, session, null, List.of("张三"));
+			return new Republished(
+					SearchApiIT.reply("上海市科学技术委员会", "沪科建复〔2024〕" + number + "号", "关于第" + number + "号建议的答复",
+							LocalDate.of(2024, 6, 21), submission, "A", text),
+					SearchApiIT.reply("上海市人民政府门户网站", null, "转载：关于第" + number + "号建议的答复", LocalDate.of(2024, 6, 21),
+							submission, "A", withoutItsLastParagraph(text)));
+		}
+
+	}
+
 	private static String realText(boolean firstHalf) {
 		String text = String.join("\n", TestCorpus.realParagraphs("stcsm-2024-34.txt"));
 		int fourth = text.indexOf("（四）");
