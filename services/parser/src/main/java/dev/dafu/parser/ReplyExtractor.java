@@ -581,6 +581,16 @@ final class ReplyExtractor {
 	 * The first group of the first of {@code texts} that {@code pattern} finds something
 	 * in.
 	 */
+	private static String firstGroup(Pattern pattern, String... texts) {
+		for (String text : texts) {
+			Matcher matcher = pattern.matcher(text);
+			if (matcher.find()) {
+				return matcher.group(1).strip();
+			}
+		}
+		return null;
+	}
+
 	/**
 	 * The group of {@code matcher}'s match that took part in it, of several alternatives.
 	 */
@@ -591,16 +601,6 @@ final class ReplyExtractor {
 			}
 		}
 		return matcher.group();
-	}
-
-	private static String firstGroup(Pattern pattern, String... texts) {
-		for (String text : texts) {
-			Matcher matcher = pattern.matcher(text);
-			if (matcher.find()) {
-				return matcher.group(1).strip();
-			}
-		}
-		return null;
 	}
 
 	private static List<String> cc(List<String> body) {
