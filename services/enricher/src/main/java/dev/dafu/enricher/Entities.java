@@ -23,8 +23,9 @@ import dev.dafu.text.ChineseSegmenter.Word;
  * proposers; words the dictionaries know as organisations ({@code nt}); and a place or
  * proper name followed by what names an institution (张江 + 实验室, 复旦 + 大学);</li>
  * <li>people: the proposers who are persons, and the contact;</li>
- * <li>places: words the dictionaries know as places ({@code ns}), a short name left out
- * where the full one is there too (浙江 with 浙江省);</li>
+ * <li>places: words the dictionaries know as places ({@code ns}), with the unit printed
+ * right after them that the segmenter cut off (浦东 新区, 张江 镇), a short name left out where
+ * the full one is there too (浙江 with 浙江省);</li>
  * <li>money: a number with 元 and an optional multiplier (万, 亿 …), in yuan; percentages;
  * and years (a four-digit year before 年).</li>
  * </ul>
@@ -38,8 +39,9 @@ final class Entities {
 	/** The ends of a group proposer's name: a party, a federation, a committee. */
 	private static final Pattern GROUP = Pattern.compile("(委|中央|会|党|社|盟|联|部|组|界|支部|小组)$");
 
-	/** What a place's full name adds to its short one: 浙江省, 杭州市, 浦东新区. */
-	private static final List<String> ADMINISTRATIVE_SUFFIXES = List.of("省", "市", "区", "县", "新区", "自治区", "自治州");
+	/** What a place's full name adds to its short one: 浙江省, 杭州市, 浦东新区, 张江镇. */
+	private static final List<String> ADMINISTRATIVE_SUFFIXES = List.of("省", "市", "区", "县", "新区", "自治区", "自治州", "镇",
+			"乡", "街道");
 
 	/** Figures as printed: ASCII or full width, as Word prints them. */
 	private static final String FIGURES = "0123456789０１２３４５６７８９";
@@ -73,7 +75,11 @@ final class Entities {
 				organizations.add(word.text());
 			}
 			else if (word.nature().startsWith("ns") && word.text().length() >= 2) {
-				places.add(word.text());
+				// 浦东 新区, 张江 镇: the segmenter cuts some units off; the place is whole.
+				Word next = i + 1 < body.size() ? body.get(i + 1) : null;
+				boolean unit = next != null && next.offset() == word.offset() + word.text().length()
+						&& ADMINISTRATIVE_SUFFIXES.contains(next.text());
+				places.add(unit ? word.text() + next.text() : word.text());
 			}
 			if (i + 1 < body.size() && isName(word) && INSTITUTIONS.contains(body.get(i + 1).text())
 					&& body.get(i + 1).offset() == word.offset() + word.text().length()) {

@@ -110,6 +110,20 @@ class ReplyEnricherTest {
 	}
 
 	@Test
+	void namesADistrictOrTownWithItsUnitWhereTheSegmenterCutsTheUnitOff() {
+		Enrichment town = ENRICHER.enrich(CorpusReplies.parse("http://sh.test/b.html", """
+				<html><head><meta charset="utf-8"></head><body><div>
+				<h1>对市十六届人大二次会议第0789号代表建议的答复</h1><p>张三代表：</p>
+				<p>您提出的关于加强社区养老服务的建议收悉，现答复如下：</p>
+				<p>浦东新区张江镇和杭州市临安区已建成社区养老服务中心12家。</p>
+				<p>上海市民政局</p><p>2024年6月1日</p></div></body></html>""".getBytes(StandardCharsets.UTF_8)))
+			.reply()
+			.enrichment();
+
+		assertThat(town.entities().places()).contains("浦东新区", "张江镇", "临安区").doesNotContain("浦东", "张江", "临安");
+	}
+
+	@Test
 	void summarisesTheSeedFromItsAnswerNotItsForm() {
 		String summary = this.seed.summary();
 
