@@ -71,19 +71,19 @@ final class Entities {
 		Set<String> places = new LinkedHashSet<>();
 		for (int i = 0; i < body.size(); i++) {
 			Word word = body.get(i);
+			// The word printed right after this one, if one is.
+			Word next = i + 1 < body.size() && body.get(i + 1).offset() == word.offset() + word.text().length()
+					? body.get(i + 1) : null;
 			if (word.nature().startsWith("nt") && word.text().length() >= 3) {
 				organizations.add(word.text());
 			}
 			else if (word.nature().startsWith("ns") && word.text().length() >= 2) {
 				// 浦东 新区, 张江 镇: the segmenter cuts some units off; the place is whole.
-				Word next = i + 1 < body.size() ? body.get(i + 1) : null;
-				boolean unit = next != null && next.offset() == word.offset() + word.text().length()
-						&& ADMINISTRATIVE_SUFFIXES.contains(next.text());
+				boolean unit = next != null && ADMINISTRATIVE_SUFFIXES.contains(next.text());
 				places.add(unit ? word.text() + next.text() : word.text());
 			}
-			if (i + 1 < body.size() && isName(word) && INSTITUTIONS.contains(body.get(i + 1).text())
-					&& body.get(i + 1).offset() == word.offset() + word.text().length()) {
-				organizations.add(word.text() + body.get(i + 1).text());
+			if (next != null && isName(word) && INSTITUTIONS.contains(next.text())) {
+				organizations.add(word.text() + next.text());
 			}
 		}
 		// 浙江 where the reply also says 浙江省 is the same place, named in full once.
