@@ -137,9 +137,8 @@ public final class LocalRun {
 		}
 		List<Service> services = new ArrayList<>();
 		for (int instance = 1; instance <= this.instances; instance++) {
-			// Three batches of up to 1 000 replies in flight: in 256 MB a backlog cost a
-			// full
-			// collection every few batches (docs/benchmarks.md, the indexer).
+			// Three batches of up to 1 000 replies in flight: in 256 MB a backlog cost
+			// a full collection every few batches (docs/benchmarks.md, the indexer).
 			services.add(new Service("indexer", "DAFU_INDEXER_PORT", 8084, "512m", List.of(), instance));
 			if (instance == 1) {
 				services.add(new Service("search", "DAFU_SEARCH_PORT", 8080, "384m", List.of(), instance));
